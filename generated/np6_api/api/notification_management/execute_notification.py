@@ -1,0 +1,250 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.execution_error import ExecutionError
+from ...models.execution_success import ExecutionSuccess
+from ...models.notification_execution_request import NotificationExecutionRequest
+from ...models.unknown_execution_result import UnknownExecutionResult
+from ...types import Response
+
+
+def _get_kwargs(
+    id: int,
+    *,
+    body: NotificationExecutionRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/notifications/{id}/execution".format(
+            id=quote(str(id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | ExecutionError | ExecutionSuccess | UnknownExecutionResult | None:
+    if response.status_code == 200:
+
+        def _parse_response_200(
+            data: object,
+        ) -> ExecutionError | ExecutionSuccess | UnknownExecutionResult:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_execution_result_type_0 = ExecutionSuccess.from_dict(
+                    data
+                )
+
+                return componentsschemas_execution_result_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_execution_result_type_1 = ExecutionError.from_dict(
+                    data
+                )
+
+                return componentsschemas_execution_result_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_execution_result_type_2 = (
+                UnknownExecutionResult.from_dict(data)
+            )
+
+            return componentsschemas_execution_result_type_2
+
+        response_200 = _parse_response_200(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = cast(Any, None)
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = cast(Any, None)
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = cast(Any, None)
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = cast(Any, None)
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = cast(Any, None)
+        return response_409
+
+    if response.status_code == 411:
+        response_411 = cast(Any, None)
+        return response_411
+
+    if response.status_code == 415:
+        response_415 = cast(Any, None)
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = cast(Any, None)
+        return response_429
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = cast(Any, None)
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | ExecutionError | ExecutionSuccess | UnknownExecutionResult]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: NotificationExecutionRequest,
+) -> Response[Any | ExecutionError | ExecutionSuccess | UnknownExecutionResult]:
+    """Execute the specified notification (one recipient)
+
+    Args:
+        id (int):
+        body (NotificationExecutionRequest): One execution of a notification; the strings override
+            the version's content.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ExecutionError | ExecutionSuccess | UnknownExecutionResult]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: NotificationExecutionRequest,
+) -> Any | ExecutionError | ExecutionSuccess | UnknownExecutionResult | None:
+    """Execute the specified notification (one recipient)
+
+    Args:
+        id (int):
+        body (NotificationExecutionRequest): One execution of a notification; the strings override
+            the version's content.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ExecutionError | ExecutionSuccess | UnknownExecutionResult
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: NotificationExecutionRequest,
+) -> Response[Any | ExecutionError | ExecutionSuccess | UnknownExecutionResult]:
+    """Execute the specified notification (one recipient)
+
+    Args:
+        id (int):
+        body (NotificationExecutionRequest): One execution of a notification; the strings override
+            the version's content.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | ExecutionError | ExecutionSuccess | UnknownExecutionResult]
+    """
+
+    kwargs = _get_kwargs(
+        id=id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    body: NotificationExecutionRequest,
+) -> Any | ExecutionError | ExecutionSuccess | UnknownExecutionResult | None:
+    """Execute the specified notification (one recipient)
+
+    Args:
+        id (int):
+        body (NotificationExecutionRequest): One execution of a notification; the strings override
+            the version's content.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | ExecutionError | ExecutionSuccess | UnknownExecutionResult
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,168 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+)
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.email_event_source import EmailEventSource
+    from ..models.identity import Identity
+    from ..models.notification_event_source import NotificationEventSource
+    from ..models.unknown_event_source import UnknownEventSource
+
+
+T = TypeVar("T", bound="ComplaintEvent")
+
+
+@_attrs_define
+class ComplaintEvent:
+    """
+    Attributes:
+        type_ (Literal['complaint']):
+        id (UUID):
+        timestamp (int):
+        identity (Identity | Unset): The account an event belongs to.
+        source (EmailEventSource | NotificationEventSource | UnknownEventSource | Unset):
+    """
+
+    type_: Literal["complaint"]
+    id: UUID
+    timestamp: int
+    identity: Identity | Unset = UNSET
+    source: EmailEventSource | NotificationEventSource | UnknownEventSource | Unset = (
+        UNSET
+    )
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.email_event_source import EmailEventSource
+        from ..models.notification_event_source import NotificationEventSource
+
+        type_ = self.type_
+
+        id = str(self.id)
+
+        timestamp = self.timestamp
+
+        identity: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.identity, Unset):
+            identity = self.identity.to_dict()
+
+        source: dict[str, Any] | Unset
+        if isinstance(self.source, Unset):
+            source = UNSET
+        elif isinstance(self.source, NotificationEventSource) or isinstance(
+            self.source, EmailEventSource
+        ):
+            source = self.source.to_dict()
+        else:
+            source = self.source.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "id": id,
+                "timestamp": timestamp,
+            }
+        )
+        if identity is not UNSET:
+            field_dict["identity"] = identity
+        if source is not UNSET:
+            field_dict["source"] = source
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.email_event_source import EmailEventSource
+        from ..models.identity import Identity
+        from ..models.notification_event_source import NotificationEventSource
+        from ..models.unknown_event_source import UnknownEventSource
+
+        d = dict(src_dict)
+        type_ = cast(Literal["complaint"], d.pop("type"))
+        if type_ != "complaint":
+            raise ValueError(f"type must match const 'complaint', got '{type_}'")
+
+        id = UUID(d.pop("id"))
+
+        timestamp = d.pop("timestamp")
+
+        _identity = d.pop("identity", UNSET)
+        identity: Identity | Unset
+        if isinstance(_identity, Unset):
+            identity = UNSET
+        else:
+            identity = Identity.from_dict(_identity)
+
+        def _parse_source(
+            data: object,
+        ) -> EmailEventSource | NotificationEventSource | UnknownEventSource | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_event_source_type_0 = (
+                    NotificationEventSource.from_dict(data)
+                )
+
+                return componentsschemas_event_source_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_event_source_type_1 = EmailEventSource.from_dict(data)
+
+                return componentsschemas_event_source_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_event_source_type_2 = UnknownEventSource.from_dict(data)
+
+            return componentsschemas_event_source_type_2
+
+        source = _parse_source(d.pop("source", UNSET))
+
+        complaint_event = cls(
+            type_=type_,
+            id=id,
+            timestamp=timestamp,
+            identity=identity,
+            source=source,
+        )
+
+        complaint_event.additional_properties = d
+        return complaint_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    Any,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ContactFootprint")
+
+
+@_attrs_define
+class ContactFootprint:
+    """A resolved contact, as NP6 returns it (results, events).
+
+    Attributes:
+        type_ (Literal['footprint']):
+        id (str | Unset):
+        unicity (str | Unset):
+        hash_ (str | Unset):
+    """
+
+    type_: Literal["footprint"]
+    id: str | Unset = UNSET
+    unicity: str | Unset = UNSET
+    hash_: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        id = self.id
+
+        unicity = self.unicity
+
+        hash_ = self.hash_
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+            }
+        )
+        if id is not UNSET:
+            field_dict["id"] = id
+        if unicity is not UNSET:
+            field_dict["unicity"] = unicity
+        if hash_ is not UNSET:
+            field_dict["hash"] = hash_
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        type_ = cast(Literal["footprint"], d.pop("type"))
+        if type_ != "footprint":
+            raise ValueError(f"type must match const 'footprint', got '{type_}'")
+
+        id = d.pop("id", UNSET)
+
+        unicity = d.pop("unicity", UNSET)
+
+        hash_ = d.pop("hash", UNSET)
+
+        contact_footprint = cls(
+            type_=type_,
+            id=id,
+            unicity=unicity,
+            hash_=hash_,
+        )
+
+        contact_footprint.additional_properties = d
+        return contact_footprint
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,221 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.contact_by_hash import ContactByHash
+    from ..models.contact_by_id import ContactById
+    from ..models.contact_by_unicity import ContactByUnicity
+    from ..models.contact_envelope import ContactEnvelope
+    from ..models.contact_footprint import ContactFootprint
+    from ..models.execution_stamp import ExecutionStamp
+    from ..models.unknown_contact_identification import UnknownContactIdentification
+
+
+T = TypeVar("T", bound="EmailActivation")
+
+
+@_attrs_define
+class EmailActivation:
+    """
+    Attributes:
+        id (str | Unset): The action id
+        kind (str | Unset): e.g. message
+        receiver (ContactByHash | ContactById | ContactByUnicity | ContactEnvelope | ContactFootprint |
+            UnknownContactIdentification | Unset): A contact as NP6 returns it (event receivers, error results).
+        stamp (ExecutionStamp | Unset): Tracks a conversation flow (executions, renders, events). Not the resource stamp
+            of a notification.
+        recipient (str | Unset): The address used
+    """
+
+    id: str | Unset = UNSET
+    kind: str | Unset = UNSET
+    receiver: (
+        ContactByHash
+        | ContactById
+        | ContactByUnicity
+        | ContactEnvelope
+        | ContactFootprint
+        | UnknownContactIdentification
+        | Unset
+    ) = UNSET
+    stamp: ExecutionStamp | Unset = UNSET
+    recipient: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.contact_by_hash import ContactByHash
+        from ..models.contact_by_id import ContactById
+        from ..models.contact_by_unicity import ContactByUnicity
+        from ..models.contact_envelope import ContactEnvelope
+        from ..models.contact_footprint import ContactFootprint
+
+        id = self.id
+
+        kind = self.kind
+
+        receiver: dict[str, Any] | Unset
+        if isinstance(self.receiver, Unset):
+            receiver = UNSET
+        elif (
+            isinstance(self.receiver, ContactById)
+            or isinstance(self.receiver, ContactByUnicity)
+            or isinstance(self.receiver, ContactByHash)
+            or isinstance(self.receiver, ContactFootprint)
+            or isinstance(self.receiver, ContactEnvelope)
+        ):
+            receiver = self.receiver.to_dict()
+        else:
+            receiver = self.receiver.to_dict()
+
+        stamp: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.stamp, Unset):
+            stamp = self.stamp.to_dict()
+
+        recipient = self.recipient
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if kind is not UNSET:
+            field_dict["kind"] = kind
+        if receiver is not UNSET:
+            field_dict["receiver"] = receiver
+        if stamp is not UNSET:
+            field_dict["stamp"] = stamp
+        if recipient is not UNSET:
+            field_dict["recipient"] = recipient
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.contact_by_hash import ContactByHash
+        from ..models.contact_by_id import ContactById
+        from ..models.contact_by_unicity import ContactByUnicity
+        from ..models.contact_envelope import ContactEnvelope
+        from ..models.contact_footprint import ContactFootprint
+        from ..models.execution_stamp import ExecutionStamp
+        from ..models.unknown_contact_identification import UnknownContactIdentification
+
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
+
+        kind = d.pop("kind", UNSET)
+
+        def _parse_receiver(
+            data: object,
+        ) -> (
+            ContactByHash
+            | ContactById
+            | ContactByUnicity
+            | ContactEnvelope
+            | ContactFootprint
+            | UnknownContactIdentification
+            | Unset
+        ):
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_contact_identification_type_0 = ContactById.from_dict(
+                    data
+                )
+
+                return componentsschemas_contact_identification_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_contact_identification_type_1 = (
+                    ContactByUnicity.from_dict(data)
+                )
+
+                return componentsschemas_contact_identification_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_contact_identification_type_2 = (
+                    ContactByHash.from_dict(data)
+                )
+
+                return componentsschemas_contact_identification_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_contact_identification_type_3 = (
+                    ContactFootprint.from_dict(data)
+                )
+
+                return componentsschemas_contact_identification_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_contact_identification_type_4 = (
+                    ContactEnvelope.from_dict(data)
+                )
+
+                return componentsschemas_contact_identification_type_4
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_contact_identification_type_5 = (
+                UnknownContactIdentification.from_dict(data)
+            )
+
+            return componentsschemas_contact_identification_type_5
+
+        receiver = _parse_receiver(d.pop("receiver", UNSET))
+
+        _stamp = d.pop("stamp", UNSET)
+        stamp: ExecutionStamp | Unset
+        if isinstance(_stamp, Unset):
+            stamp = UNSET
+        else:
+            stamp = ExecutionStamp.from_dict(_stamp)
+
+        recipient = d.pop("recipient", UNSET)
+
+        email_activation = cls(
+            id=id,
+            kind=kind,
+            receiver=receiver,
+            stamp=stamp,
+            recipient=recipient,
+        )
+
+        email_activation.additional_properties = d
+        return email_activation
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

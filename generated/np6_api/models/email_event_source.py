@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.email_event_detail import EmailEventDetail
+
+
+T = TypeVar("T", bound="EmailEventSource")
+
+
+@_attrs_define
+class EmailEventSource:
+    """
+    Attributes:
+        type_ (Literal['email']):
+        detail (EmailEventDetail | Unset): The activation (send) the event relates to, plus one member named after the
+            kind.
+    """
+
+    type_: Literal["email"]
+    detail: EmailEventDetail | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        detail: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.detail, Unset):
+            detail = self.detail.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+            }
+        )
+        if detail is not UNSET:
+            field_dict["detail"] = detail
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.email_event_detail import EmailEventDetail
+
+        d = dict(src_dict)
+        type_ = cast(Literal["email"], d.pop("type"))
+        if type_ != "email":
+            raise ValueError(f"type must match const 'email', got '{type_}'")
+
+        _detail = d.pop("detail", UNSET)
+        detail: EmailEventDetail | Unset
+        if isinstance(_detail, Unset):
+            detail = UNSET
+        else:
+            detail = EmailEventDetail.from_dict(_detail)
+
+        email_event_source = cls(
+            type_=type_,
+            detail=detail,
+        )
+
+        email_event_source.additional_properties = d
+        return email_event_source
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,29 @@
+from enum import StrEnum
+from typing import Self
+
+
+class EventType(StrEnum):
+    ACTIVATION = "activation"
+    BOUNCE = "bounce"
+    CANCELLATION = "cancellation"
+    COMPLAINT = "complaint"
+    CREATION = "creation"
+    EXECUTION = "execution"
+    HIT = "hit"
+    IMPRESSION = "impression"
+    MODIFICATION = "modification"
+    OPTOUT = "optout"
+    REPLY = "reply"
+    SUPPRESSION = "suppression"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self | None:
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNKNOWN"
+        member._value_ = value
+        return member

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Literal,
+    Self,
+    TypeVar,
+    cast,
+)
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.execution_error_detail import ExecutionErrorDetail
+
+
+T = TypeVar("T", bound="ExecutionError")
+
+
+@_attrs_define
+class ExecutionError:
+    """One recipient that could not be sent to; the other items of the same request are still sent.
+
+    Attributes:
+        type_ (Literal['error']):
+        value (ExecutionErrorDetail | Unset):
+    """
+
+    type_: Literal["error"]
+    value: ExecutionErrorDetail | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        value: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.value, Unset):
+            value = self.value.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+            }
+        )
+        if value is not UNSET:
+            field_dict["value"] = value
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.execution_error_detail import ExecutionErrorDetail
+
+        d = dict(src_dict)
+        type_ = cast(Literal["error"], d.pop("type"))
+        if type_ != "error":
+            raise ValueError(f"type must match const 'error', got '{type_}'")
+
+        _value = d.pop("value", UNSET)
+        value: ExecutionErrorDetail | Unset
+        if isinstance(_value, Unset):
+            value = UNSET
+        else:
+            value = ExecutionErrorDetail.from_dict(_value)
+
+        execution_error = cls(
+            type_=type_,
+            value=value,
+        )
+
+        execution_error.additional_properties = d
+        return execution_error
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.identity_type import IdentityType
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Identity")
+
+
+@_attrs_define
+class Identity:
+    """The account an event belongs to.
+
+    Attributes:
+        type_ (IdentityType):
+        agency (str | Unset):
+        customer (str | Unset):
+    """
+
+    type_: IdentityType
+    agency: str | Unset = UNSET
+    customer: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_.value
+
+        agency = self.agency
+
+        customer = self.customer
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+            }
+        )
+        if agency is not UNSET:
+            field_dict["agency"] = agency
+        if customer is not UNSET:
+            field_dict["customer"] = customer
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        type_ = IdentityType(d.pop("type"))
+
+        agency = d.pop("agency", UNSET)
+
+        customer = d.pop("customer", UNSET)
+
+        identity = cls(
+            type_=type_,
+            agency=agency,
+            customer=customer,
+        )
+
+        identity.additional_properties = d
+        return identity
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

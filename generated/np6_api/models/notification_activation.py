@@ -1,0 +1,296 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.contact_by_hash import ContactByHash
+    from ..models.contact_by_id import ContactById
+    from ..models.contact_by_unicity import ContactByUnicity
+    from ..models.contact_envelope import ContactEnvelope
+    from ..models.contact_footprint import ContactFootprint
+    from ..models.execution_stamp import ExecutionStamp
+    from ..models.unknown_contact_identification import UnknownContactIdentification
+
+
+T = TypeVar("T", bound="NotificationActivation")
+
+
+@_attrs_define
+class NotificationActivation:
+    """
+    Attributes:
+        id (int | Unset): The notification id
+        version (UUID | Unset): The version that was sent
+        kind (str | Unset): e.g. application
+        receiver (ContactByHash | ContactById | ContactByUnicity | ContactEnvelope | ContactFootprint |
+            UnknownContactIdentification | Unset): A contact as NP6 returns it (event receivers, error results).
+        application (UUID | Unset): The notifiable application
+        subscription (UUID | Unset): The push subscription used
+        stamp (ExecutionStamp | Unset): Tracks a conversation flow (executions, renders, events). Not the resource stamp
+            of a notification.
+        channel (str | Unset): The resolved display channel
+        urgent (bool | Unset):
+        expiration (datetime.datetime | Unset): 0001-01-01T00:00:00Z means no expiration
+    """
+
+    id: int | Unset = UNSET
+    version: UUID | Unset = UNSET
+    kind: str | Unset = UNSET
+    receiver: (
+        ContactByHash
+        | ContactById
+        | ContactByUnicity
+        | ContactEnvelope
+        | ContactFootprint
+        | UnknownContactIdentification
+        | Unset
+    ) = UNSET
+    application: UUID | Unset = UNSET
+    subscription: UUID | Unset = UNSET
+    stamp: ExecutionStamp | Unset = UNSET
+    channel: str | Unset = UNSET
+    urgent: bool | Unset = UNSET
+    expiration: datetime.datetime | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.contact_by_hash import ContactByHash
+        from ..models.contact_by_id import ContactById
+        from ..models.contact_by_unicity import ContactByUnicity
+        from ..models.contact_envelope import ContactEnvelope
+        from ..models.contact_footprint import ContactFootprint
+
+        id = self.id
+
+        version: str | Unset = UNSET
+        if not isinstance(self.version, Unset):
+            version = str(self.version)
+
+        kind = self.kind
+
+        receiver: dict[str, Any] | Unset
+        if isinstance(self.receiver, Unset):
+            receiver = UNSET
+        elif (
+            isinstance(self.receiver, ContactById)
+            or isinstance(self.receiver, ContactByUnicity)
+            or isinstance(self.receiver, ContactByHash)
+            or isinstance(self.receiver, ContactFootprint)
+            or isinstance(self.receiver, ContactEnvelope)
+        ):
+            receiver = self.receiver.to_dict()
+        else:
+            receiver = self.receiver.to_dict()
+
+        application: str | Unset = UNSET
+        if not isinstance(self.application, Unset):
+            application = str(self.application)
+
+        subscription: str | Unset = UNSET
+        if not isinstance(self.subscription, Unset):
+            subscription = str(self.subscription)
+
+        stamp: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.stamp, Unset):
+            stamp = self.stamp.to_dict()
+
+        channel = self.channel
+
+        urgent = self.urgent
+
+        expiration: str | Unset = UNSET
+        if not isinstance(self.expiration, Unset):
+            expiration = self.expiration.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if version is not UNSET:
+            field_dict["version"] = version
+        if kind is not UNSET:
+            field_dict["kind"] = kind
+        if receiver is not UNSET:
+            field_dict["receiver"] = receiver
+        if application is not UNSET:
+            field_dict["application"] = application
+        if subscription is not UNSET:
+            field_dict["subscription"] = subscription
+        if stamp is not UNSET:
+            field_dict["stamp"] = stamp
+        if channel is not UNSET:
+            field_dict["channel"] = channel
+        if urgent is not UNSET:
+            field_dict["urgent"] = urgent
+        if expiration is not UNSET:
+            field_dict["expiration"] = expiration
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.contact_by_hash import ContactByHash
+        from ..models.contact_by_id import ContactById
+        from ..models.contact_by_unicity import ContactByUnicity
+        from ..models.contact_envelope import ContactEnvelope
+        from ..models.contact_footprint import ContactFootprint
+        from ..models.execution_stamp import ExecutionStamp
+        from ..models.unknown_contact_identification import UnknownContactIdentification
+
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
+
+        _version = d.pop("version", UNSET)
+        version: UUID | Unset
+        if isinstance(_version, Unset):
+            version = UNSET
+        else:
+            version = UUID(_version)
+
+        kind = d.pop("kind", UNSET)
+
+        def _parse_receiver(
+            data: object,
+        ) -> (
+            ContactByHash
+            | ContactById
+            | ContactByUnicity
+            | ContactEnvelope
+            | ContactFootprint
+            | UnknownContactIdentification
+            | Unset
+        ):
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_contact_identification_type_0 = ContactById.from_dict(
+                    data
+                )
+
+                return componentsschemas_contact_identification_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_contact_identification_type_1 = (
+                    ContactByUnicity.from_dict(data)
+                )
+
+                return componentsschemas_contact_identification_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_contact_identification_type_2 = (
+                    ContactByHash.from_dict(data)
+                )
+
+                return componentsschemas_contact_identification_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_contact_identification_type_3 = (
+                    ContactFootprint.from_dict(data)
+                )
+
+                return componentsschemas_contact_identification_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_contact_identification_type_4 = (
+                    ContactEnvelope.from_dict(data)
+                )
+
+                return componentsschemas_contact_identification_type_4
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_contact_identification_type_5 = (
+                UnknownContactIdentification.from_dict(data)
+            )
+
+            return componentsschemas_contact_identification_type_5
+
+        receiver = _parse_receiver(d.pop("receiver", UNSET))
+
+        _application = d.pop("application", UNSET)
+        application: UUID | Unset
+        if isinstance(_application, Unset):
+            application = UNSET
+        else:
+            application = UUID(_application)
+
+        _subscription = d.pop("subscription", UNSET)
+        subscription: UUID | Unset
+        if isinstance(_subscription, Unset):
+            subscription = UNSET
+        else:
+            subscription = UUID(_subscription)
+
+        _stamp = d.pop("stamp", UNSET)
+        stamp: ExecutionStamp | Unset
+        if isinstance(_stamp, Unset):
+            stamp = UNSET
+        else:
+            stamp = ExecutionStamp.from_dict(_stamp)
+
+        channel = d.pop("channel", UNSET)
+
+        urgent = d.pop("urgent", UNSET)
+
+        _expiration = d.pop("expiration", UNSET)
+        expiration: datetime.datetime | Unset
+        if isinstance(_expiration, Unset):
+            expiration = UNSET
+        else:
+            expiration = datetime.datetime.fromisoformat(_expiration)
+
+        notification_activation = cls(
+            id=id,
+            version=version,
+            kind=kind,
+            receiver=receiver,
+            application=application,
+            subscription=subscription,
+            stamp=stamp,
+            channel=channel,
+            urgent=urgent,
+            expiration=expiration,
+        )
+
+        notification_activation.additional_properties = d
+        return notification_activation
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,20 @@
+from enum import StrEnum
+from typing import Self
+
+
+class SchedulerType(StrEnum):
+    ASAP = "asap"
+    SCHEDULED = "scheduled"
+    TIMEZONESCHEDULE = "timeZoneSchedule"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self | None:
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNKNOWN"
+        member._value_ = value
+        return member
