@@ -13,7 +13,8 @@
 # Output is byte-for-byte reproducible: pinned tool versions, a fixed environment (env -i, LC_ALL=C,
 # PATH limited to the project's bin dir so the post-hooks use the pinned ruff), ruff run --isolated (see
 # openapi/generator.yaml), generation into a fresh temp dir that replaces the old package (so files of
-# removed operations disappear), no caches left behind, and py.typed added.
+# removed operations disappear), no caches left behind, py.typed added, and the spec itself shipped as
+# np6_api/openapi.yaml.
 set -euo pipefail
 
 OPC_VERSION="0.29.1" # openapi/templates/ are overrides of this exact version's templates
@@ -110,6 +111,9 @@ fi
 rm -rf "$new/.ruff_cache"
 find "$new" -name __pycache__ -type d -prune -exec rm -rf {} +
 : >"$new/py.typed"
+# Ship the spec it was generated from inside the package: the overlay validates plain-dict bodies against
+# it and the sandbox serves and enforces it, from an installed wheel too (importlib.resources).
+cp "$spec" "$new/openapi.yaml"
 
 elapsed() {
     local ms=$((($(date +%s%N) - start_ns) / 1000000))
