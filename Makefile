@@ -1,37 +1,40 @@
-# Developer entry points. Tools come from $(VENV)/bin when it exists, else from PATH.
+# Developer entry points. `make test` is the README's test command: it builds .venv on a fresh machine.
 PY ?= python3
 VENV ?= .venv
 SPEC ?= openapi/np6-8.1.0.yaml
 
-ifneq ($(wildcard $(VENV)/bin/python),)
+# Every target runs the project's own tools from $(VENV); `make test` on a fresh machine installs first.
 BIN := $(VENV)/bin/
-else
-BIN :=
-endif
+STAMP := $(VENV)/.installed
 
 # Handwritten code only (generated/ is excluded in pyproject's [tool.ruff] too).
 LINT_PATHS := $(wildcard overlay sandbox tests scripts)
 
 .PHONY: install regen check-regen lint typecheck pytest test
 
-install:
-	test -x $(VENV)/bin/python || $(PY) -m venv $(VENV)
-	$(VENV)/bin/python -m pip install -e '.[dev,sandbox]'
+install: $(STAMP)
 
-regen:
+# Reinstall when the project's dependencies change.
+$(STAMP): pyproject.toml
+	test -x $(VENV)/bin/python || $(PY) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV)/bin/python -m pip install --quiet -e '.[dev,sandbox]'
+	touch $@
+
+regen: $(STAMP)
 	scripts/regen.sh $(SPEC)
 
-check-regen:
+check-regen: $(STAMP)
 	scripts/regen.sh --check $(SPEC)
 
-lint:
+lint: $(STAMP)
 	$(BIN)ruff check $(LINT_PATHS)
 	$(BIN)ruff format --check $(LINT_PATHS)
 
-typecheck:
+typecheck: $(STAMP)
 	$(BIN)mypy
 
-pytest:
+pytest: $(STAMP)
 	$(BIN)pytest
 
 test: lint typecheck check-regen pytest
