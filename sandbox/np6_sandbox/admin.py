@@ -1,0 +1,262 @@
+"""The admin surface under /_sandbox/: reset, contacts, outbox, exports, events and faults.
+
+Admin calls need no `X-Key`: the sandbox is a local development tool and these paths are not NP6's. They
+answer JSON; a wrong admin body is a 400 `{"error": ..., "detail": ...}`. See sandbox/README.md.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+import anyio.to_thread
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from np6_sandbox import events as ev
+from np6_sandbox import faults as flt
+from np6_sandbox.replies import Problem
+from np6_sandbox.spec import first_error
+from np6_sandbox.store import OUTCOMES
+
+if TYPE_CHECKING:
+    from np6_sandbox.app import Sandbox
+
+GENERATE_LIMIT = 10_000_000
+
+
+class AdminError(Exception):
+    def __init__(self, detail: str, status: int = 400) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.status = status
+
+
+def routes(sandbox: Sandbox) -> list[BaseRoute]:
+    from np6_sandbox.app import read_body
+
+    async def body(request: Request) -> Any:
+        try:
+            raw = await read_body(request, sandbox.max_body)
+        except Problem:
+            raise AdminError("request body too large", 413) from None
+        if not raw.strip():
+            return None
+        try:
+            return json.loads(raw)
+        except ValueError as error:
+            raise AdminError(f"not JSON: {error}") from None
+
+    def wrap(
+        handler: Callable[[Request], Awaitable[Any]], status: int = 200
+    ) -> Callable[[Request], Awaitable[Response]]:
+        async def endpoint(request: Request) -> Response:
+            try:
+                result = await handler(request)
+            except AdminError as error:
+                return JSONResponse({"error": "invalid admin request", "detail": error.detail}, error.status)
+            return Response(status_code=204) if result is None else JSONResponse(result, status)
+
+        return endpoint
+
+    store = sandbox.store
+
+    async def reset(request: Request) -> Any:
+        data = await body(request)
+        wipe = request.query_params.get("empty") == "true" or (
+            isinstance(data, dict) and data.get("empty") is True
+        )
+        sandbox.reset(empty=wipe)
+        return {"reset": True, "empty": wipe}
+
+    async def list_contacts(request: Request) -> Any:
+        with store.lock:
+            return [contact.as_json() for contact in store.contacts.values()]
+
+    async def add_contacts(request: Request) -> Any:
+        data = await body(request)
+        items = data if isinstance(data, list) else [data]
+        checked = []
+        for index, item in enumerate(items):
+            if not isinstance(item, dict) or not isinstance(item.get("unicity"), str) or not item["unicity"]:
+                raise AdminError(f"{index}: a contact needs a non-empty string unicity")
+            for key in ("id", "hash"):
+                if key in item and (not isinstance(item[key], str) or not item[key]):
+                    raise AdminError(f"{index}.{key}: a non-empty string")
+            if not isinstance(item.get("fields", {}), dict):
+                raise AdminError(f"{index}.fields: an object")
+            outcomes = item.get("outcomes", [])
+            if not isinstance(outcomes, list) or any(o not in OUTCOMES for o in outcomes):
+                raise AdminError(f"{index}.outcomes: a list of {', '.join(OUTCOMES)}")
+            checked.append(item)
+        added = [
+            store.add_contact(
+                item["unicity"],
+                id=item.get("id"),
+                hash=item.get("hash"),
+                fields=item.get("fields"),
+                outcomes=item.get("outcomes"),
+            ).as_json()
+            for item in checked
+        ]
+        return added if isinstance(data, list) else added[0]
+
+    async def outbox(request: Request) -> Any:
+        kind = request.query_params.get("kind")
+        with store.lock:
+            return [entry for entry in store.outbox if kind is None or entry.get("kind") == kind]
+
+    async def clear_outbox(request: Request) -> Any:
+        with store.lock:
+            store.outbox.clear()
+        return None
+
+    async def exports(request: Request) -> Any:
+        with store.lock:
+            return list(store.exports)
+
+    async def count_events(request: Request) -> Any:
+        return {"count": await anyio.to_thread.run_sync(store.events.count)}
+
+    async def clear_events(request: Request) -> Any:
+        await anyio.to_thread.run_sync(store.events.clear)
+        return None
+
+    async def inject_events(request: Request) -> Any:
+        data = await body(request)
+        if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
+            raise AdminError("a JSON array of event objects is expected")
+        if request.query_params.get("validate") != "false":
+            for index, item in enumerate(data):
+                invalid = first_error(sandbox.event_validator, item, str(index))
+                if invalid:
+                    raise AdminError(
+                        f"{invalid.field}: {invalid.detail} (add ?validate=false to inject it anyway)"
+                    )
+        inserted = await anyio.to_thread.run_sync(store.events.add, data)
+        return {"inserted": inserted}
+
+    async def generate_events(request: Request) -> Any:
+        data = await body(request)
+        if not isinstance(data, dict):
+            raise AdminError("an object is expected")
+        count = data.get("count", 1000)
+        if not isinstance(count, int) or not 0 < count <= GENERATE_LIMIT:
+            raise AdminError(f"count: an integer in 1..{GENERATE_LIMIT}")
+        template = _template(data, store.now_ms())
+        invalid = first_error(sandbox.event_validator, template)
+        if invalid:
+            raise AdminError(
+                f"the generated event would not match the spec: {invalid.field}: {invalid.detail}"
+            )
+        start = data.get("start", template["timestamp"])
+        step = data.get("step", 1)
+        if not isinstance(start, int) or not isinstance(step, int) or step < 0:
+            raise AdminError("start, step: integers (milliseconds)")
+        began = time.perf_counter()
+        inserted = await anyio.to_thread.run_sync(store.events.generate, template, count, start, step)
+        return {"inserted": inserted, "seconds": round(time.perf_counter() - began, 3)}
+
+    async def add_fault(request: Request) -> Any:
+        data = await body(request)
+        items = data if isinstance(data, list) else [data]
+        added = []
+        for item in items:
+            if not isinstance(item, dict):
+                raise AdminError("a fault object (or an array of them) is expected")
+            try:
+                fault = flt.parse(item, set(sandbox.spec.operations))
+            except ValueError as error:
+                raise AdminError(str(error)) from None
+            added.append(fault)
+        for fault in added:
+            sandbox.faults.add(fault)
+        return [fault.as_json() for fault in added]
+
+    async def list_faults(request: Request) -> Any:
+        return sandbox.faults.as_json()
+
+    async def clear_faults(request: Request) -> Any:
+        sandbox.faults.clear()
+        return None
+
+    prefix = "/_sandbox"
+    return [
+        Route(f"{prefix}/reset", wrap(reset), methods=["POST"]),
+        Route(f"{prefix}/contacts", wrap(list_contacts), methods=["GET"]),
+        Route(f"{prefix}/contacts", wrap(add_contacts, 201), methods=["POST"]),
+        Route(f"{prefix}/outbox", wrap(outbox), methods=["GET"]),
+        Route(f"{prefix}/outbox", wrap(clear_outbox), methods=["DELETE"]),
+        Route(f"{prefix}/exports", wrap(exports), methods=["GET"]),
+        Route(f"{prefix}/events", wrap(count_events), methods=["GET"]),
+        Route(f"{prefix}/events", wrap(inject_events, 201), methods=["POST"]),
+        Route(f"{prefix}/events", wrap(clear_events), methods=["DELETE"]),
+        Route(f"{prefix}/events/generate", wrap(generate_events, 201), methods=["POST"]),
+        Route(f"{prefix}/faults", wrap(list_faults), methods=["GET"]),
+        Route(f"{prefix}/faults", wrap(add_fault, 201), methods=["POST"]),
+        Route(f"{prefix}/faults", wrap(clear_faults), methods=["DELETE"]),
+    ]
+
+
+def _template(data: dict[str, Any], now: int) -> dict[str, Any]:
+    """One synthetic, spec-valid event for /_sandbox/events/generate."""
+    scope = data.get("scope", "notifications")
+    kind = data.get("kind", "hit")
+    if scope not in ("notifications", "actions"):
+        raise AdminError("scope: notifications or actions")
+    if not isinstance(kind, str) or not kind:
+        raise AdminError("kind: an event type such as hit, impression, bounce, optout, execution")
+    footprint = {
+        "type": "footprint",
+        "id": "000R4M0T",
+        "unicity": "example@np6.com",
+        "hash": "0441619ab4631d18548aa8835dd2c28b",
+    }
+    activation_time = data.get("activation", now)
+    if not isinstance(activation_time, int):
+        raise AdminError("activation: an integer (milliseconds)")
+    stamp = ev.stamp(activation_time)
+    member: dict[str, Any] = {}
+    if scope == "notifications":
+        scope_id = data.get("id", 156)
+        if not isinstance(scope_id, int):
+            raise AdminError("id: a notification id (integer)")
+        if kind == "hit":
+            member = {"link": {"type": "redirection", "label": None, "uri": "deeplink://product?id=594"}}
+        elif kind == "optout":
+            member = {"optout": {"type": "channel", "channel": "notification_channel"}}
+        elif kind == "bounce":
+            member = {"bounce": ev.PUSH_BOUNCE}
+        activation = {
+            "id": scope_id,
+            "version": str(uuid.uuid4()),
+            "kind": "application",
+            "receiver": {"type": "contact", "value": footprint},
+            "application": str(uuid.uuid4()),
+            "subscription": str(uuid.uuid4()),
+            "stamp": stamp,
+            "channel": "notification_channel",
+            "urgent": False,
+            "expiration": ev.NO_EXPIRATION,
+        }
+        return ev.notification_event(kind, now, activation, **member)
+    scope_id = data.get("id", "000PE4")
+    if not isinstance(scope_id, str):
+        raise AdminError("id: an action id (string)")
+    if kind == "hit":
+        link = data.get("link", "open")
+        member = {"link": {"type": link, "label": None, "uri": "https://example.com/"}}
+    elif kind == "bounce":
+        member = {"bounce": ev.MAIL_BOUNCE}
+    activation = {
+        "id": scope_id,
+        "kind": "message",
+        "receiver": footprint,
+        "stamp": stamp,
+        "recipient": footprint["unicity"],
+    }
+    return ev.message_event(kind, now, activation, **member)

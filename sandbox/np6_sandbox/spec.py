@@ -1,0 +1,288 @@
+"""The OpenAPI document as the sandbox's routing table and validator set.
+
+The sandbox is built from `openapi/np6-8.1.0.yaml`, never beside it: routes, parameters, accepted media types,
+request schemas and response schemas all come from here. Every schema is validated with jsonschema (Draft
+2020-12) through one `referencing` registry that holds the whole document, so `$ref`s resolve exactly as the
+spec says. Formats that matter for NP6 (uuid, date-time, int32, int64) are asserted, not just annotated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError, best_match
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+SPEC_URI = "urn:np6:openapi"
+SPEC_FILE = "np6-8.1.0.yaml"
+HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
+
+_INT32 = (-(2**31), 2**31 - 1)
+_INT64 = (-(2**63), 2**63 - 1)
+_DATE_TIME = re.compile(
+    r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$",
+)
+
+
+def default_spec_path() -> Path:
+    """The spec to serve: $NP6_SANDBOX_SPEC, the copy shipped in the wheel, or the repository's openapi/."""
+    env = os.environ.get("NP6_SANDBOX_SPEC")
+    if env:
+        return Path(env)
+    shipped = resources.files("np6_sandbox").joinpath(SPEC_FILE)
+    if shipped.is_file():
+        return Path(str(shipped))
+    return Path(__file__).resolve().parents[2] / "openapi" / SPEC_FILE
+
+
+def parse_date_time(value: str) -> dt.datetime | None:
+    """RFC 3339 date-time -> aware datetime (UTC when no offset), or None if it is not one."""
+    if not _DATE_TIME.match(value):
+        return None
+    text = value.upper().replace(" ", "T").replace("Z", "+00:00")
+    try:
+        parsed = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+def _format_checker() -> FormatChecker:
+    checker = FormatChecker(formats=("uuid",))
+
+    @checker.checks("date-time")
+    def _date_time(instance: object) -> bool:
+        return not isinstance(instance, str) or parse_date_time(instance) is not None
+
+    @checker.checks("int32")
+    def _int32(instance: object) -> bool:
+        return not isinstance(instance, int) or _INT32[0] <= instance <= _INT32[1]
+
+    @checker.checks("int64")
+    def _int64(instance: object) -> bool:
+        return not isinstance(instance, int) or _INT64[0] <= instance <= _INT64[1]
+
+    return checker
+
+
+def _escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+@dataclass(frozen=True)
+class Param:
+    """One path or query parameter of an operation."""
+
+    name: str
+    location: str
+    required: bool
+    schema: dict[str, Any]
+    validator: Draft202012Validator
+    types: frozenset[str]  # JSON types the schema admits: how to coerce the raw string
+
+    def coerce(self, raw: str) -> Any:
+        """A path/query string as the JSON value its schema expects (`1614089593000` -> int)."""
+        if "integer" in self.types and re.fullmatch(r"-?\d+", raw):
+            return int(raw)
+        if "number" in self.types:
+            try:
+                return float(raw)
+            except ValueError:
+                pass
+        if "boolean" in self.types and raw in ("true", "false"):
+            return raw == "true"
+        return raw
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One operation of the spec, with everything the dispatcher needs to check a request and a response."""
+
+    operation_id: str
+    method: str
+    path: str
+    params: tuple[Param, ...]
+    body_required: bool
+    bodies: dict[str, Draft202012Validator]  # media type -> validator of the request body
+    responses: dict[
+        str, Draft202012Validator | None
+    ]  # "200", "4XX", "default" -> JSON body validator or None
+
+    def response_schema(self, status: int) -> tuple[bool, Draft202012Validator | None]:
+        """(is this status documented, validator of its JSON body if the spec gives one)."""
+        for key in (str(status), f"{status // 100}XX", "default"):
+            if key in self.responses:
+                return True, self.responses[key]
+        return False, None
+
+
+@dataclass(frozen=True)
+class Invalid:
+    """A validation failure reduced to what a 400 body says: which field, and why."""
+
+    field: str
+    detail: str
+
+
+class Spec:
+    """The loaded document: its operations by id, and validators for named component schemas."""
+
+    def __init__(self, document: dict[str, Any], path: Path | None = None) -> None:
+        self.document = document
+        self.path = path
+        self.raw = path.read_bytes() if path else yaml.safe_dump(document).encode()
+        resource: Resource[Any] = DRAFT202012.create_resource(document)
+        self.registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
+        self.format_checker = _format_checker()
+        self._components: dict[str, Draft202012Validator] = {}
+        self.operations: dict[str, Operation] = {op.operation_id: op for op in self._operations()}
+
+    def validator(self, pointer: str) -> Draft202012Validator:
+        """A validator for the schema at a JSON pointer of the document (e.g. /components/schemas/Event)."""
+        return Draft202012Validator(
+            {"$ref": f"{SPEC_URI}#{pointer}"}, registry=self.registry, format_checker=self.format_checker
+        )
+
+    def component(self, name: str) -> Draft202012Validator:
+        """A (cached) validator for a named component schema."""
+        if name not in self._components:
+            self._components[name] = self.validator(f"/components/schemas/{_escape(name)}")
+        return self._components[name]
+
+    def resolve(self, node: Any, pointer: str) -> tuple[Any, str]:
+        """Follow local `$ref`s from a node; return the target and its pointer."""
+        while isinstance(node, dict) and "$ref" in node:
+            ref = node["$ref"]
+            if not isinstance(ref, str) or not ref.startswith("#/"):
+                raise ValueError(f"unsupported $ref {ref!r} at {pointer}")
+            pointer = ref[1:]
+            node = self.document
+            for token in pointer.lstrip("/").split("/"):
+                node = node[token.replace("~1", "/").replace("~0", "~")]
+        return node, pointer
+
+    def schema_types(self, schema: Any, pointer: str = "") -> set[str]:
+        """Every JSON type a (possibly composed) schema admits; drives the coercion of query strings."""
+        schema, pointer = self.resolve(schema, pointer)
+        if not isinstance(schema, dict):
+            return set()
+        types: set[str] = set()
+        declared = schema.get("type")
+        if isinstance(declared, str):
+            types.add(declared)
+        elif isinstance(declared, list):
+            types.update(t for t in declared if isinstance(t, str))
+        for key in ("anyOf", "oneOf", "allOf"):
+            for index, sub in enumerate(schema.get(key, [])):
+                types |= self.schema_types(sub, f"{pointer}/{key}/{index}")
+        return types
+
+    def _operations(self) -> Iterator[Operation]:
+        for path, item in self.document.get("paths", {}).items():
+            item_pointer = f"/paths/{_escape(path)}"
+            item, item_pointer = self.resolve(item, item_pointer)
+            shared = item.get("parameters", [])
+            for method in HTTP_METHODS:
+                if method not in item:
+                    continue
+                op_pointer = f"{item_pointer}/{method}"
+                op = item[method]
+                params: dict[tuple[str, str], Param] = {}
+                for source, base in (
+                    (shared, f"{item_pointer}/parameters"),
+                    (op.get("parameters", []), None),
+                ):
+                    for index, raw in enumerate(source):
+                        at = f"{base or op_pointer + '/parameters'}/{index}"
+                        param, at = self.resolve(raw, at)
+                        key = (param["name"], param["in"])
+                        params[key] = Param(
+                            name=param["name"],
+                            location=param["in"],
+                            required=bool(param.get("required", False)),
+                            schema=param.get("schema", {}),
+                            validator=self.validator(f"{at}/schema"),
+                            types=frozenset(self.schema_types(param.get("schema", {}), f"{at}/schema")),
+                        )
+                bodies: dict[str, Draft202012Validator] = {}
+                body_required = False
+                if "requestBody" in op:
+                    body, body_pointer = self.resolve(op["requestBody"], f"{op_pointer}/requestBody")
+                    body_required = bool(body.get("required", False))
+                    for media in body.get("content", {}):
+                        bodies[media] = self.validator(f"{body_pointer}/content/{_escape(media)}/schema")
+                responses: dict[str, Draft202012Validator | None] = {}
+                for status, raw in op.get("responses", {}).items():
+                    response, at = self.resolve(raw, f"{op_pointer}/responses/{_escape(str(status))}")
+                    content = response.get("content", {})
+                    json_media = next(
+                        (m for m in content if m.split(";")[0].strip() == "application/json"), None
+                    )
+                    responses[str(status).upper()] = (
+                        self.validator(f"{at}/content/{_escape(json_media)}/schema") if json_media else None
+                    )
+                yield Operation(
+                    operation_id=op["operationId"],
+                    method=method.upper(),
+                    path=path,
+                    params=tuple(params.values()),
+                    body_required=body_required,
+                    bodies=bodies,
+                    responses=responses,
+                )
+
+
+def first_error(validator: Draft202012Validator, instance: Any, prefix: str = "") -> Invalid | None:
+    """The most relevant error of an instance, as (dotted field path, short reason); None when valid."""
+    error: ValidationError | None = best_match(validator.iter_errors(instance))
+    if error is None:
+        return None
+    error = _narrow(error)
+    parts = [str(p) for p in error.absolute_path]
+    if error.validator == "required" and isinstance(error.instance, dict):
+        required = error.validator_value if isinstance(error.validator_value, list) else []
+        missing = [p for p in required if p not in error.instance]
+        parts.extend(str(p) for p in missing[:1])
+    field = ".".join(([prefix] if prefix else []) + parts) or prefix or "(body)"
+    detail = error.message if len(error.message) <= 200 else error.message[:197] + "..."
+    return Invalid(field=field, detail=detail)
+
+
+def _is_discriminator(error: ValidationError) -> bool:
+    return list(error.relative_path)[:1] == ["type"] and error.validator in ("const", "not", "enum")
+
+
+def _narrow(error: ValidationError) -> ValidationError:
+    """Descend a oneOf/anyOf failure into the one variant whose `type` matched, so the field is precise."""
+    while error.context:
+        branches: dict[object, list[ValidationError]] = {}
+        for sub in error.context:
+            branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+        matching = [errs for errs in branches.values() if not any(_is_discriminator(e) for e in errs)]
+        if len(matching) != 1:
+            break
+        narrowed = best_match(matching[0])
+        if narrowed is None:
+            break
+        error = narrowed
+    return error
+
+
+@functools.cache
+def load_spec(path: Path | None = None) -> Spec:
+    """Load and index the spec once per path (building ~200 validators takes a moment)."""
+    path = (path or default_spec_path()).resolve()
+    with path.open("rb") as handle:
+        document = yaml.safe_load(handle)
+    return Spec(document, path)
