@@ -1,6 +1,71 @@
 """np6: the Python SDK for the NP6 marketing REST API 8.1.0.
 
-The public, handwritten surface over the generated low-level client ``np6_api``.
+The public, handwritten surface over the generated low-level client ``np6_api``::
+
+    from np6 import NP6, Contact
+
+    with NP6() as np6:  # NP6_API_KEY, NP6_BASE_URL
+        result = np6.notifications.render(42, contact=Contact.unicity("a@example.com"))
+        for event in np6.actions.reactivities("bounces", action_id="000PE4", sort="asc"):
+            ...
+
+Return values are the generated models of ``np6_api.models``; errors are the tree of ``np6.NP6Error``.
 """
 
-__all__: list[str] = []
+from ._client import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, NP6, AsyncNP6
+from ._contacts import Contact
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    BatchProgress,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    NP6Error,
+    NP6ValidationError,
+    PermissionDeniedError,
+    RateLimitError,
+    SendOutcomeUnknownError,
+    StreamInterruptedError,
+    VersionNotFoundError,
+)
+from ._retries import DEFAULT_MAX_RETRIES
+from ._streaming import AsyncEventStream, EventStream
+from ._version import __version__
+from .resources._common import DEFAULT_BATCH_SIZE
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_BATCH_SIZE",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "NP6",
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncEventStream",
+    "AsyncNP6",
+    "AuthenticationError",
+    "BadRequestError",
+    "BatchProgress",
+    "ConflictError",
+    "Contact",
+    "EventStream",
+    "InternalServerError",
+    "NP6Error",
+    "NP6ValidationError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "SendOutcomeUnknownError",
+    "StreamInterruptedError",
+    "VersionNotFoundError",
+    "__version__",
+]

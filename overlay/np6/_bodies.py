@@ -1,0 +1,118 @@
+"""Request bodies: a generated model, or a plain dict in the API's JSON shape checked against the spec.
+
+A dict is validated with jsonschema against the spec's schema for that body (the copy shipped in
+``np6_api/openapi.yaml``), so a mistake is reported with the path of the bad field before any request; then it
+is converted with the generated model's ``from_dict``. For ``oneOf`` bodies (e.g. ``Action``) the variant is
+chosen by its ``type`` like the spec's discriminator says. jsonschema and the spec are loaded on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import json
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any
+
+from ._exceptions import NP6ValidationError
+
+__all__ = ["build", "coerce_body", "model_class"]
+
+_SPEC_BASE = "urn:np6:spec"
+
+
+@functools.cache
+def _spec() -> dict[str, Any]:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    text = (resources.files("np6_api") / "openapi.yaml").read_text(encoding="utf-8")
+    spec: dict[str, Any] = yaml.load(text, Loader=loader)
+    return spec
+
+
+@functools.cache
+def _validator(schema_name: str) -> Any:
+    import jsonschema
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    registry: Any = Registry().with_resource(
+        _SPEC_BASE, Resource.from_contents(_spec(), default_specification=DRAFT202012)
+    )
+    schema = {"$ref": f"{_SPEC_BASE}#/components/schemas/{schema_name}"}
+    return jsonschema.Draft202012Validator(
+        schema, registry=registry, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def model_class(schema_name: str) -> type[Any]:
+    """The generated model class for a component schema (the generator names classes after schemas)."""
+    module = "".join("_" + c.lower() if c.isupper() else c for c in schema_name).lstrip("_")
+    cls: type[Any] = getattr(importlib.import_module(f"np6_api.models.{module}"), schema_name)
+    return cls
+
+
+def _variant(schema_name: str, data: Mapping[str, Any]) -> str:
+    """For a ``oneOf`` schema with a discriminator, the variant schema named by ``data["type"]``."""
+    schema = _spec()["components"]["schemas"][schema_name]
+    if "oneOf" not in schema:
+        return schema_name
+    refs: list[str] = [str(item["$ref"]).rsplit("/", 1)[-1] for item in schema["oneOf"]]
+    mapping: dict[str, str] = schema.get("discriminator", {}).get("mapping", {})
+    kind = data.get("type")
+    if isinstance(kind, str) and kind in mapping:
+        return str(mapping[kind]).rsplit("/", 1)[-1]
+    return refs[-1]  # the Unknown* fallback, last by convention of the spec
+
+
+def _path(error: Any, name: str) -> str:
+    out = name
+    for part in error.absolute_path:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return out
+
+
+def coerce_body(value: object, schema_name: str, *, name: str = "body") -> Any:
+    """A generated model instance for ``schema_name`` from a model instance or a JSON-shaped dict."""
+    if isinstance(value, Mapping):
+        variant = _variant(schema_name, value)
+        validator = _validator(variant)
+        errors = sorted(validator.iter_errors(value), key=lambda e: (list(e.absolute_path), e.message))
+        if errors:
+            first = errors[0]
+            more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
+            raise NP6ValidationError(f"{_path(first, name)}: {first.message}{more} [schema {variant}]")
+        try:
+            return model_class(variant).from_dict(json.loads(json.dumps(value)))
+        except (KeyError, ValueError, TypeError, AttributeError) as exc:
+            raise NP6ValidationError(
+                f"{name}: cannot be read as {variant} ({type(exc).__name__}: {exc})"
+            ) from exc
+    schema = _spec_names(schema_name)
+    if any(isinstance(value, model_class(n)) for n in schema):
+        return value
+    expected = " or ".join(schema)
+    raise NP6ValidationError(
+        f"{name} must be a dict in the API's JSON shape or a {expected}, got {type(value).__name__}"
+    )
+
+
+@functools.cache
+def _spec_names(schema_name: str) -> tuple[str, ...]:
+    """The model class names that are acceptable for a schema (its variants for a ``oneOf``)."""
+    if schema_name in _ONE_OF:
+        return _ONE_OF[schema_name]
+    return (schema_name,)
+
+
+# The oneOf request bodies, so that a model instance can be accepted without loading the spec.
+_ONE_OF: dict[str, tuple[str, ...]] = {
+    "Action": ("MailMessageAction", "SmsMessageAction", "UnknownAction"),
+}
+
+
+def build(schema_name: str, data: Mapping[str, Any]) -> Any:
+    """A model from JSON-shaped data the overlay assembled itself from checked arguments (no schema pass)."""
+    return model_class(schema_name).from_dict(data)

@@ -1,0 +1,124 @@
+"""``Contact``: how a call names a contact (by id, unicity or hash), checked before any request."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, Literal
+
+from ._exceptions import NP6ValidationError
+
+if TYPE_CHECKING:
+    from np6_api.models.contact_by_hash import ContactByHash
+    from np6_api.models.contact_by_id import ContactById
+    from np6_api.models.contact_by_unicity import ContactByUnicity
+
+__all__ = ["Contact", "ContactKind"]
+
+ContactKind = Literal["id", "unicity", "hash"]
+_HASH = re.compile(r"[0-9a-fA-F]{32}")
+
+
+def _text(kind: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise NP6ValidationError(f"contact {kind} must be a str, got {type(value).__name__} ({value!r})")
+    if not value.strip():
+        raise NP6ValidationError(f"contact {kind} must not be empty")
+    return value
+
+
+class Contact:
+    """A contact selector: exactly one of ``id``, ``unicity`` (usually the e-mail address) or ``hash``.
+
+    ``Contact.id("000R4M0T")``, ``Contact.unicity("a@example.com")``, ``Contact.hash("0441...2c28b")``, or
+    ``Contact(id=...)``. Giving two selectors, an empty value, a value that is not a ``str`` or a hash that
+    is not 32 hexadecimal characters raises ``NP6ValidationError``.
+    """
+
+    __slots__ = ("_kind", "_value")
+    _kind: ContactKind
+    _value: str
+
+    def __init__(self, *, id: str | None = None, unicity: str | None = None, hash: str | None = None) -> None:
+        given = {k: v for k, v in (("id", id), ("unicity", unicity), ("hash", hash)) if v is not None}
+        if len(given) != 1:
+            names = ", ".join(given) or "none"
+            raise NP6ValidationError(f"a Contact needs exactly one of id, unicity or hash (got {names})")
+        ((kind, value),) = given.items()
+        text = _text(kind, value)
+        if kind == "hash" and not _HASH.fullmatch(text):
+            raise NP6ValidationError(f"contact hash must be 32 hexadecimal characters, got {text!r}")
+        object.__setattr__(self, "_kind", kind)
+        object.__setattr__(self, "_value", text)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Contact is immutable")
+
+    # Shortcuts (class-level names; an instance exposes .kind and .value).
+    @classmethod
+    def id(cls, value: str) -> Contact:
+        return cls(id=value)
+
+    @classmethod
+    def unicity(cls, value: str) -> Contact:
+        return cls(unicity=value)
+
+    @classmethod
+    def hash(cls, value: str) -> Contact:
+        return cls(hash=value)
+
+    @property
+    def kind(self) -> ContactKind:
+        return self._kind
+
+    @property
+    def value(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return f"Contact.{self._kind}({self._value!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Contact) and (self._kind, self._value) == (other._kind, other._value)
+
+    def __hash__(self) -> int:
+        return hash((self._kind, self._value))
+
+    # -- wire forms
+    def to_identifier(self) -> ContactById | ContactByUnicity | ContactByHash:
+        """The ``ContactIdentifier`` model (unicity as an array of strings, as NP6 wants)."""
+        if self._kind == "id":
+            from np6_api.models.contact_by_id import ContactById
+
+            return ContactById(type_="id", value=self._value)
+        if self._kind == "unicity":
+            from np6_api.models.contact_by_unicity import ContactByUnicity
+
+            return ContactByUnicity(type_="unicity", value=[self._value])
+        from np6_api.models.contact_by_hash import ContactByHash
+
+        return ContactByHash(type_="hash", value=self._value)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``ContactIdentifier`` JSON shape."""
+        value: Any = [self._value] if self._kind == "unicity" else self._value
+        return {"type": self._kind, "value": value}
+
+    def to_target(self) -> dict[str, str]:
+        """The ``TargetReference`` JSON shape (render bodies: ``value`` is a plain string)."""
+        return {"type": self._kind, "value": self._value}
+
+
+def as_contact(value: object, *, name: str = "contact") -> Contact:
+    """A ``Contact`` from a ``Contact`` or a generated identifier model; anything else is refused."""
+    if isinstance(value, Contact):
+        return value
+    type_ = getattr(value, "type_", None)
+    raw = getattr(value, "value", None)
+    if type_ in ("id", "hash") and isinstance(raw, str):
+        return Contact(**{type_: raw})
+    if type_ == "unicity" and isinstance(raw, list) and len(raw) == 1:
+        return Contact(unicity=raw[0])
+    raise NP6ValidationError(
+        f"{name} must be a Contact (Contact.id(...), Contact.unicity(...) or Contact.hash(...)),"
+        f" got {type(value).__name__}"
+    )
