@@ -276,7 +276,7 @@ class SyncAPIClient(_BaseClient):
         http = self._http()
         request = self._build_request(http, module, kwargs)
         max_retries = self._max_retries
-        where = _describe(request.method, request.url)
+        where = request.url.raw_path.split(b"?")[0].decode("ascii", "replace")  # no query: no contact data
         started = time.monotonic()
         attempt = 0
         while True:
@@ -352,7 +352,7 @@ class AsyncAPIClient(_BaseClient):
         http = self._http()
         request = self._build_request(http, module, kwargs)
         max_retries = self._max_retries
-        where = _describe(request.method, request.url)
+        where = request.url.raw_path.split(b"?")[0].decode("ascii", "replace")  # no query: no contact data
         started = time.monotonic()
         attempt = 0
         while True:

@@ -1,0 +1,171 @@
+"""Bad arguments are refused with NP6ValidationError before any request (respx would see any request)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import respx
+from conftest import BASE
+
+import np6
+from np6 import Contact
+
+
+@pytest.fixture
+def no_request() -> Any:
+    with respx.mock(base_url=BASE, assert_all_called=False) as mock:
+        yield mock
+    assert not mock.calls, "a request was sent for invalid arguments"
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: Contact(id="000R4M0T", unicity="a@example.com"), "exactly one"),
+        (lambda: Contact(), "exactly one"),
+        (lambda: Contact.unicity(""), "empty"),
+        (lambda: Contact.unicity("   "), "empty"),
+        (lambda: Contact.id(""), "empty"),
+        (lambda: Contact.id(12345678), "must be a str"),
+        (lambda: Contact.hash("abc"), "32 hexadecimal"),
+        (lambda: Contact.hash("z" * 32), "32 hexadecimal"),
+    ],
+)
+def test_contact_validation(make: Callable[[], Contact], message: str) -> None:
+    with pytest.raises(np6.NP6ValidationError, match=message):
+        make()
+
+
+def test_contact_wire_forms() -> None:
+    assert Contact.unicity("a+b@example.com").to_dict() == {"type": "unicity", "value": ["a+b@example.com"]}
+    assert Contact.id("000R4M0T").to_dict() == {"type": "id", "value": "000R4M0T"}
+    assert Contact.unicity("a@b.c").to_target() == {"type": "unicity", "value": "a@b.c"}
+    h = "0441619ab4631d18548aa8835dd2c28b"
+    assert Contact.hash(h).to_identifier().to_dict() == {"type": "hash", "value": h}
+    assert Contact(id="x") == Contact.id("x")
+    assert repr(Contact.id("x")) == "Contact.id('x')"
+    with pytest.raises(AttributeError):
+        Contact.id("x").value = "y"  # type: ignore[misc]
+
+
+CALLS: list[tuple[str, Callable[[np6.NP6], object], str]] = [
+    ("notification id as str", lambda c: c.notifications.get("156"), "must be an int"),  # type: ignore[arg-type]
+    ("notification id as bool", lambda c: c.notifications.delete(True), "must be an int"),
+    ("action id as int", lambda c: c.actions.get(42), "must be a str"),  # type: ignore[arg-type]
+    ("empty action id", lambda c: c.actions.get(""), "empty"),
+    ("bad version", lambda c: c.notifications.render(1, version="v2"), "version"),
+    ("version of wrong type", lambda c: c.notifications.render(1, version=3), "version"),
+    ("contact not a Contact", lambda c: c.notifications.render(1, contact="000R4M0T"), "Contact"),  # type: ignore[arg-type]
+    ("data not a dict", lambda c: c.notifications.render(1, data=[1]), "data"),  # type: ignore[arg-type]
+    ("unknown notification kind", lambda c: c.notifications.reactivities("clicks"), "'impressions', 'hits'"),
+    ("unknown action kind", lambda c: c.actions.reactivities("opens"), "'open_hits'"),
+    (
+        "naive datetime",
+        lambda c: c.notifications.reactivities(reactivity_start=dt.datetime(2026, 1, 1)),
+        "naive",
+    ),
+    ("negative millis", lambda c: c.actions.reactivities(activation_end=-1), ">= 0"),
+    ("date as str", lambda c: c.actions.list(creation_start="2026-01-01"), "datetime"),  # type: ignore[arg-type]
+    ("bad sort", lambda c: c.actions.reactivities(sort="up"), "sort"),
+    ("resume without asc", lambda c: c.actions.reactivities(resume=_interrupted()), "asc"),
+    ("bad channel", lambda c: c.actions.send("A", [Contact.id("x")], channel="push"), "channel"),
+    ("batch size 0", lambda c: c.actions.send("A", [Contact.id("x")], batch_size=0), "batch_size"),
+    ("messages not a list", lambda c: c.actions.send("A", Contact.id("x")), "must be a list"),  # type: ignore[arg-type]
+    ("dict body bad field", lambda c: c.notifications.create({"type": "push-app", "name": 3}), r"body\.name"),
+    (
+        "nested bad field",
+        lambda c: c.notifications.create({"type": "push-app", "versions": [{"master": "yes"}]}),
+        r"body\.versions\[0\]\.master",
+    ),
+    ("missing required", lambda c: c.notifications.test(1, body={}), "recipient"),
+    (
+        "unicity as a string in a send",
+        lambda c: c.actions.send_one("A", {"recipient": {"type": "unicity", "value": "a@b.c"}}),
+        r"message\.recipient",
+    ),
+    ("body of wrong type", lambda c: c.actions.create("mailMessage"), "dict"),  # type: ignore[arg-type]
+    (
+        "sms body on email channel",
+        lambda c: c.actions.send_one("A", _sms_request(), channel="email"),
+        "ExecutionSmsRequest",
+    ),
+    ("for_test not bool", lambda c: c.actions.validate("A", for_test="yes"), "for_test"),  # type: ignore[arg-type]
+    ("segments not ints", lambda c: c.actions.validate("A", test_segments=["a"]), "test_segments"),  # type: ignore[list-item]
+    ("empty target", lambda c: c.actions.send_to_target("A", ""), "target_id"),
+]
+
+
+def _interrupted() -> np6.StreamInterruptedError:
+    return np6.StreamInterruptedError(
+        "x",
+        count=1,
+        last_timestamp=5,
+        last_event_id="e",
+        ids_at_last_timestamp=frozenset({"e"}),
+        resumable=False,
+    )
+
+
+def _sms_request() -> Any:
+    from np6_api.models.execution_sms_request import ExecutionSmsRequest
+
+    return ExecutionSmsRequest(recipient=Contact.id("000R4M0T").to_identifier())
+
+
+@pytest.mark.parametrize(("what", "call", "message"), CALLS, ids=[c[0] for c in CALLS])
+def test_refused_before_any_request(
+    no_request: respx.MockRouter, client: np6.NP6, what: str, call: Callable[[np6.NP6], object], message: str
+) -> None:
+    with pytest.raises(np6.NP6ValidationError, match=message) as info:
+        call(client)
+    assert isinstance(info.value, ValueError)
+
+
+def test_version_accepts_uuid_forms(no_request: respx.MockRouter, client: np6.NP6) -> None:
+    from np6.resources.notifications import _render_plan
+    from np6_api.models.notification_version import NotificationVersion
+
+    vid = uuid.uuid4()
+    for version in (vid, str(vid), NotificationVersion(id=vid)):
+        plan = _render_plan(1, version, Contact.id("000R4M0T"), None)
+        assert plan.operation_id == "render_notification_version_for_contact_id"
+        assert plan.kwargs["version"] == vid
+
+
+@pytest.mark.parametrize(
+    ("version", "contact", "data", "operation"),
+    [
+        ("master", None, None, "render_notification"),
+        ("master", None, {"a": 1}, "render_notification"),
+        ("master", Contact.id("000R4M0T"), None, "render_notification_for_contact_id"),
+        ("master", Contact.unicity("a@b.c"), None, "render_notification_for_contact"),
+        ("master", Contact.hash("0" * 32), None, "render_notification_for_contact"),
+        ("master", Contact.id("000R4M0T"), {"a": 1}, "render_notification"),
+        (uuid.UUID(int=1), None, None, "render_notification_version"),
+        (uuid.UUID(int=1), Contact.id("000R4M0T"), None, "render_notification_version_for_contact_id"),
+        (uuid.UUID(int=1), Contact.unicity("a@b.c"), None, "render_notification_version_for_contact"),
+        (uuid.UUID(int=1), Contact.hash("0" * 32), None, "render_notification_version_for_contact"),
+    ],
+)
+def test_render_picks_the_operation(
+    version: object, contact: Contact | None, data: Any, operation: str
+) -> None:
+    from np6.resources.notifications import _render_plan
+
+    plan = _render_plan(1, version, contact, data)
+    assert plan.operation_id == operation
+    if contact is not None and contact.kind == "hash" and data is None:
+        assert plan.kwargs["hash_"] == contact.value
+
+
+def test_timezone_aware_datetime_becomes_millis() -> None:
+    from np6._dates import to_millis
+
+    paris = dt.timezone(dt.timedelta(hours=1))
+    assert to_millis(dt.datetime(2021, 2, 23, 15, 13, 13, tzinfo=paris), name="x") == 1614089593000
+    assert to_millis(1614089593000, name="x") == 1614089593000
+    assert to_millis(None, name="x") is None
