@@ -106,7 +106,7 @@ class _Parser:
         self.last_id: str | None = None
         self._ids_at_last: set[str] = set(self._skip)
 
-    def _parse(self, data: Any) -> Any:
+    def parse(self, data: Any) -> Any:
         if not isinstance(data, dict):
             raise APIResponseValidationError(f"a reactivity item is not a JSON object: {str(data)[:200]!r}")
         cls = self._known.get(data.get("type"))  # type: ignore[arg-type]
@@ -122,7 +122,7 @@ class _Parser:
                 f"a reactivity item cannot be parsed ({type(exc).__name__}: {exc}): {str(data)[:200]!r}"
             ) from exc
 
-    def _accept(self, event: Any) -> bool:
+    def accept(self, event: Any) -> bool:
         """Update the resume point for an event about to be yielded; False to skip an already-seen one."""
         ts = getattr(event, "timestamp", None)
         raw_id = getattr(event, "id", None)
@@ -148,9 +148,10 @@ class _Parser:
         return self._drain()
 
     def _drain(self) -> list[Any]:
+        """The raw items completed so far (parsed one by one by the caller, as they are yielded)."""
         if not self._items:
             return []
-        out = [self._parse(item) for item in self._items]
+        out = list(self._items)
         del self._items[:]
         return out
 
@@ -203,30 +204,18 @@ class EventStream:
         self._gen: Generator[Any, None, None] | None = None
         self._parser: _Parser | None = None
 
-    def _events(self) -> Generator[Any, None, None]:
-        parser = self._parser = _Parser(self._operation_id, sort=self._sort, resume=self._resume)
-        response = self._open()
-        try:
-            try:
-                for chunk in response.iter_bytes():
-                    for event in parser.feed(chunk):
-                        if parser._accept(event):
-                            yield event
-                tail = parser.finish()
-            except parser.stream_errors as exc:
-                raise parser.interrupted(response, exc) from exc
-            for event in tail:
-                if parser._accept(event):
-                    yield event
-        finally:
-            response.close()
+    def _start(self) -> Generator[Any, None, None]:
+        self._parser = _Parser(self._operation_id, sort=self._sort, resume=self._resume)
+        # A module-level generator: it must not hold ``self``, or dropping the stream after ``break`` would
+        # leave a reference cycle and the connection open until the cyclic GC runs.
+        return _sync_events(self._open, self._parser)
 
     def __iter__(self) -> Self:
         return self
 
     def __next__(self) -> Any:
         if self._gen is None:
-            self._gen = self._events()
+            self._gen = self._start()
         return next(self._gen)
 
     @property
@@ -265,30 +254,16 @@ class AsyncEventStream:
         self._gen: AsyncGenerator[Any, None] | None = None
         self._parser: _Parser | None = None
 
-    async def _events(self) -> AsyncGenerator[Any, None]:
-        parser = self._parser = _Parser(self._operation_id, sort=self._sort, resume=self._resume)
-        response = await self._open()
-        try:
-            try:
-                async for chunk in response.aiter_bytes():
-                    for event in parser.feed(chunk):
-                        if parser._accept(event):
-                            yield event
-                tail = parser.finish()
-            except parser.stream_errors as exc:
-                raise parser.interrupted(response, exc) from exc
-            for event in tail:
-                if parser._accept(event):
-                    yield event
-        finally:
-            await response.aclose()
+    def _start(self) -> AsyncGenerator[Any, None]:
+        self._parser = _Parser(self._operation_id, sort=self._sort, resume=self._resume)
+        return _async_events(self._open, self._parser)
 
     def __aiter__(self) -> Self:
         return self
 
     async def __anext__(self) -> Any:
         if self._gen is None:
-            self._gen = self._events()
+            self._gen = self._start()
         return await self._gen.__anext__()
 
     @property
@@ -306,3 +281,45 @@ class AsyncEventStream:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.aclose()
+
+
+def _sync_events(open_response: Callable[[], httpx.Response], parser: _Parser) -> Generator[Any, None, None]:
+    response = open_response()
+    try:
+        try:
+            for chunk in response.iter_bytes():
+                for item in parser.feed(chunk):
+                    event = parser.parse(item)
+                    if parser.accept(event):
+                        yield event
+            tail = parser.finish()
+        except parser.stream_errors as exc:
+            raise parser.interrupted(response, exc) from exc
+        for item in tail:
+            event = parser.parse(item)
+            if parser.accept(event):
+                yield event
+    finally:
+        response.close()
+
+
+async def _async_events(
+    open_response: Callable[[], Awaitable[httpx.Response]], parser: _Parser
+) -> AsyncGenerator[Any, None]:
+    response = await open_response()
+    try:
+        try:
+            async for chunk in response.aiter_bytes():
+                for item in parser.feed(chunk):
+                    event = parser.parse(item)
+                    if parser.accept(event):
+                        yield event
+            tail = parser.finish()
+        except parser.stream_errors as exc:
+            raise parser.interrupted(response, exc) from exc
+        for item in tail:
+            event = parser.parse(item)
+            if parser.accept(event):
+                yield event
+    finally:
+        await response.aclose()

@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+import httpx
 import pytest
 import respx
 from conftest import BASE
@@ -169,3 +170,17 @@ def test_timezone_aware_datetime_becomes_millis() -> None:
     assert to_millis(dt.datetime(2021, 2, 23, 15, 13, 13, tzinfo=paris), name="x") == 1614089593000
     assert to_millis(1614089593000, name="x") == 1614089593000
     assert to_millis(None, name="x") is None
+
+
+def test_path_and_query_encoding(client: np6.NP6) -> None:
+    with respx.mock(base_url=BASE) as mock:
+        route = mock.route().mock(return_value=httpx.Response(200, json={"type": "success"}))
+        client.notifications.render(1, contact=Contact.id("0/R+ 4%?#"))
+        client.notifications.render(1, contact=Contact.unicity("a+b@example.com"))
+        client.actions.get("000/PE4")
+    urls = [call.request.url.raw_path.decode() for call in route.calls]
+    assert urls == [
+        "/notifications/1/render/contact/0%2FR%2B%204%25%3F%23",
+        "/notifications/1/render/contact?unicity=a%2Bb%40example.com",
+        "/actions/000%2FPE4",
+    ]
