@@ -1,0 +1,132 @@
+"""`np6 demo`: the main job, end to end, against an embedded sandbox (nothing leaves the machine).
+
+Create a push notification with two versions, render it for one contact by id, unicity and hash, pick a
+version by label, execute it, read the reactivity events it produced, and send an e-mail action, printing
+what happened at each step.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import httpx
+from rich.rule import Rule
+
+from np6 import NP6, Contact
+
+from ._common import out, present, print_rows
+
+NOTIFICATION: dict[str, Any] = {
+    "type": "push-app",
+    "name": "np6 demo: autumn sale",
+    "description": "Created by `np6 demo`",
+    "active": True,
+    "versions": [
+        {
+            "master": True,
+            "label": "A",
+            "content": {
+                "type": "default",
+                "title": "Hello {{contact.fields.firstname}}",
+                "body": "{{data.product}} is on sale",
+            },
+        },
+        {
+            "master": False,
+            "label": "B",
+            "content": {
+                "type": "default",
+                "title": "{{contact.fields.firstname}}, last chance",
+                "body": "Only today",
+            },
+        },
+    ],
+}
+ADA = ("000R4M0T", "example@np6.com", "0441619ab4631d18548aa8835dd2c28b")  # the sandbox's demo contact
+BOB_UNICITY = "a+b@example.com"
+CAROL = "000R4M0V"
+EMAIL_ACTION = "000PE4"
+
+
+@contextmanager
+def embedded_sandbox() -> Iterator[tuple[str, str]]:
+    """(base URL, key) of an in-process sandbox on a free loopback port, with its demo data set."""
+    try:
+        from np6_sandbox import serve
+    except ImportError as error:  # the sandbox is the `sandbox` extra
+        raise SystemExit("np6 demo needs the sandbox: pip install 'np6-python[sandbox]'") from error
+    key = secrets.token_urlsafe(16)
+    with serve(api_keys=[key]) as url:
+        yield url, key
+
+
+def step(title: str) -> None:
+    out.print(Rule(f"[bold]{title}", align="left"))
+
+
+def run() -> None:
+    with embedded_sandbox() as (url, key), NP6(api_key=key, base_url=url) as np6:
+        out.print(f"Embedded NP6 sandbox at {url} (demo contacts, one e-mail action, one SMS action)")
+
+        step("1. Create a notification with two versions")
+        created = np6.notifications.create(NOTIFICATION)
+        nid = created.id
+        if not isinstance(nid, int):
+            raise SystemExit(f"the server created a notification without an id: {created.to_dict()}")
+        versions = [
+            [present(v.id), present(v.label), present(v.master)] for v in present(created.versions) or []
+        ]
+        print_rows(f"Notification {nid}: {created.name}", ["version id", "label", "master"], versions)
+
+        step("2. Render the master version for one contact, by id, unicity and hash")
+        rows = []
+        for who in (Contact.id(ADA[0]), Contact.unicity(ADA[1]), Contact.hash(ADA[2])):
+            rows.append([f"{who.kind} {who.value}", *_rendered(np6.notifications.render(nid, contact=who))])
+        bob = np6.notifications.render(nid, contact=Contact.unicity(BOB_UNICITY), data={"product": "Tea"})
+        rows.append([f"unicity {BOB_UNICITY}, data product=Tea", *_rendered(bob)])
+        print_rows("Renders of the master version", ["contact", "title", "body"], rows)
+
+        step("3. Pick version B by its label and render it")
+        version_b = np6.notifications.select_version(nid, label="B")
+        title, _ = _rendered(np6.notifications.render(nid, version=version_b, contact=Contact.id(ADA[0])))
+        out.print(f"version {present(version_b.id)} (label B): title {title!r}")
+
+        step("4. Execute the notification for two contacts")
+        results = np6.notifications.execute(nid, [Contact.id(ADA[0]), Contact.id(CAROL)])
+        out.print(", ".join(f"{r.type_} ({present(getattr(r, 'id', None))})" for r in results))
+
+        step("5. Read the reactivity events those executions produced")
+        with np6.notifications.reactivities(notification_id=nid, sort="asc") as events:
+            rows = [[e.type_, _contact(e), e.timestamp] for e in events]
+        print_rows(f"Events of notification {nid}", ["type", "contact", "timestamp (ms)"], rows)
+
+        step(f"6. Send the e-mail action {EMAIL_ACTION} (one recipient does not exist)")
+        sent = np6.actions.send(EMAIL_ACTION, [Contact.unicity(ADA[1]), Contact.id("000ZZZZZ")])
+        for address, r in zip((ADA[1], "000ZZZZZ"), sent, strict=True):
+            detail = present(getattr(r, "value", None))
+            out.print(f"{address}: {r.type_}" + (f" ({detail.type_})" if detail is not None else ""))
+
+        step("7. What the sandbox delivered")
+        outbox = httpx.get(f"{url}/_sandbox/outbox").json()
+        messages = outbox if isinstance(outbox, list) else outbox.get("messages", [])
+        out.print(f"{len(messages)} messages in the sandbox outbox; nothing left this machine.")
+
+
+def _rendered(result: Any) -> tuple[str, str]:
+    """(title, body) of a render result; what a new result kind holds is shown raw."""
+    rendered = present(getattr(result, "render", None))
+    if rendered is None:
+        return str(result.to_dict()), ""
+    return present(rendered.title) or "", present(rendered.body) or ""
+
+
+def _contact(event: Any) -> str:
+    try:
+        receiver = event.source.detail.activation.receiver
+        value = getattr(receiver, "value", receiver)
+        return str(present(getattr(value, "id", None)) or "")
+    except AttributeError:
+        return ""
