@@ -10,10 +10,11 @@ from typing import Any
 import httpx
 import pytest
 import respx
-from conftest import BASE
 
 import np6
 from np6 import Contact
+
+BASE = "http://127.0.0.1:9"  # respx only: never reached (same as conftest.BASE)
 
 
 @pytest.fixture

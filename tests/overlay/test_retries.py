@@ -5,12 +5,14 @@ from __future__ import annotations
 import httpx
 import pytest
 import respx
-from conftest import BASE, KEY
 
 import np6
 from np6 import _retries
 from np6._operations import OPERATIONS
 from np6._retries import RetryClass
+
+BASE = "http://127.0.0.1:9"  # respx only: never reached (same as conftest.BASE)
+KEY = "sk-unit-9f8e7d6c5b4a"  # the key that must never show up (same as conftest.KEY)
 
 SAFE, SEND = RetryClass.SAFE, RetryClass.SEND
 

@@ -9,9 +9,11 @@ import traceback
 import httpx
 import pytest
 import respx
-from conftest import BASE, KEY
 
 import np6
+
+BASE = "http://127.0.0.1:9"  # respx only: never reached (same as conftest.BASE)
+KEY = "sk-unit-9f8e7d6c5b4a"  # the key that must never show up (same as conftest.KEY)
 
 
 def _everything_about(exc: BaseException) -> str:

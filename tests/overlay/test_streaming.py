@@ -9,7 +9,6 @@ from typing import Any
 import httpx
 import pytest
 import respx
-from conftest import BASE
 
 import np6
 from np6._streaming import variant_map
@@ -17,6 +16,8 @@ from np6_api.models.event_type import EventType
 from np6_api.models.unknown_event import UnknownEvent
 from np6_sandbox import serve
 from np6_sandbox.testing import TEST_API_KEY
+
+BASE = "http://127.0.0.1:9"  # respx only: never reached (same as conftest.BASE)
 
 HIT = {"type": "hit", "id": "14d3d192-bd40-4c0b-9048-4469ab3a981c", "timestamp": 5}
 
