@@ -38,3 +38,8 @@ pytest: $(STAMP)
 	$(BIN)pytest
 
 test: lint typecheck check-regen pytest
+
+# The README's first command: the main job, end to end, against an embedded sandbox.
+.PHONY: demo
+demo: $(STAMP)
+	$(BIN)np6 demo
