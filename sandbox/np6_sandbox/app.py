@@ -22,7 +22,7 @@ import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
-from starlette.routing import BaseRoute, Route
+from starlette.routing import BaseRoute, Match, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from np6_sandbox import faults as flt
@@ -71,6 +71,15 @@ def _close_transport(send: Send) -> bool:
     cycle.disconnected = True  # uvicorn must not answer a 500 on our behalf
     transport.close()
     return True
+
+
+class SpecRoute(Route):
+    """A spec path that owns its URL for every method: an undeclared method is 405 here, not a match of a
+    templated sibling (PUT /notifications/reactivities must not reach PUT /notifications/{id})."""
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        match, child = super().matches(scope)
+        return (Match.FULL if match is Match.PARTIAL else match), child
 
 
 class RequestIdMiddleware:
@@ -198,7 +207,7 @@ class Sandbox:
             Route("/openapi.yaml", self._openapi, methods=["GET"]),
         ]
         for path in sorted(by_path, key=specificity):
-            routes.append(Route(path, self._endpoint(by_path[path]), methods=list(by_path[path])))
+            routes.append(SpecRoute(path, self._endpoint(by_path[path]), methods=list(by_path[path])))
         return routes
 
     def _endpoint(self, operations: dict[str, Operation]) -> Callable[[Request], Awaitable[Response]]:

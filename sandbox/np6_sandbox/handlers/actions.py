@@ -17,7 +17,7 @@ from typing import Any
 from np6_sandbox import events as ev
 from np6_sandbox.handlers.common import contact_by_id, error_result, iso_now, obj, resolve, to_ms
 from np6_sandbox.render import context, links, render
-from np6_sandbox.replies import Call, Problem, Reply, empty, ok
+from np6_sandbox.replies import Call, Problem, Reply, bad, empty, ok
 from np6_sandbox.store import Contact, Store
 
 EMAIL = "application/vnd.np6.cm.email"
@@ -90,7 +90,18 @@ def list_actions(call: Call) -> Reply:
         return ok(chosen)
 
 
+def _emulated(call: Call) -> None:
+    """Only the kinds the sandbox emulates can be created (the spec's UnknownAction is for reading)."""
+    if call.body.get("type") not in MEDIA_BY_TYPE:
+        raise bad(
+            "type",
+            f"the sandbox emulates {' and '.join(MEDIA_BY_TYPE)} actions only",
+            "unsupported action type",
+        )
+
+
 def create_action(call: Call) -> Reply:
+    _emulated(call)
     store = call.store
     with store.lock:
         action = normalise(store, call.body, store.new_action_id(), None)
@@ -104,6 +115,7 @@ def get_action(call: Call) -> Reply:
 
 
 def update_action(call: Call) -> Reply:
+    _emulated(call)
     store = call.store
     with store.lock:
         previous = _get(store, call.path["id"])
@@ -227,17 +239,14 @@ def render_action_message(call: Call) -> Reply:
 
 
 def render_action_messages(call: Call) -> Reply:
+    """One result per definition; any unknown receiver makes it a 404 (the spec has no error render item)."""
     with call.store.lock:
         action = _get(call.store, call.path["id"])
         _typed(call, action)
-        results = []
-        for item in call.body:
-            contact = resolve(call.store, item.get("receiver"))
-            if contact is None:
-                results.append(error_result("recipient not found", item.get("receiver")))
-            else:
-                results.append(render_message(action, contact, item))
-        return ok(results)
+        contacts = [resolve(call.store, item.get("receiver")) for item in call.body]
+        if any(contact is None for contact in contacts):
+            raise Problem(404)
+        return ok([render_message(action, c, item) for c, item in zip(contacts, call.body, strict=True) if c])
 
 
 def render_action_links(call: Call) -> Reply:

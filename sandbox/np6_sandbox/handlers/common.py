@@ -75,7 +75,10 @@ def contact_by_id(store: Store, contact_id: str) -> Contact:
 
 
 def error_result(kind: str, recipient: Any) -> dict[str, Any]:
-    return {"type": "error", "value": {"type": kind, "recipient": recipient}}
+    value: dict[str, Any] = {"type": kind}
+    if recipient is not None:
+        value["recipient"] = recipient
+    return {"type": "error", "value": value}
 
 
 def to_ms(value: Any, field: str) -> int:

@@ -286,6 +286,13 @@ def _outcomes(
     return produced
 
 
+def _known(call: Call, recipient: Any) -> bool:
+    """Echo a recipient in an error result only when it is a documented contact identification."""
+    kind = recipient.get("type") if isinstance(recipient, Mapping) else None
+    known = ("id", "unicity", "hash", "footprint", "contact")
+    return kind in known and call.spec.component("ContactIdentification").is_valid(recipient)
+
+
 def _execute_one(call: Call, notification: dict[str, Any], item: Mapping[str, Any]) -> dict[str, Any]:
     store = call.store
     recipient = item.get("recipient")
@@ -295,12 +302,7 @@ def _execute_one(call: Call, notification: dict[str, Any], item: Mapping[str, An
         else None
     )
     if contact is None:
-        shown = recipient if call.spec.component("ContactIdentification").is_valid(recipient) else None
-        return (
-            error_result("recipient not found", shown)
-            if shown is not None
-            else {"type": "error", "value": {"type": "recipient not found"}}
-        )
+        return error_result("recipient not found", recipient if _known(call, recipient) else None)
     version = _master(notification)
     result = rendered(store, notification, version, contact, item.get("data"), item)
     meta = result["meta"]
