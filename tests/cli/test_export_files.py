@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from np6.cli._columns import COLUMNS, row
 from np6.cli._export import EventWriter, Format, resume_point, skip_written
 
