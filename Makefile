@@ -8,7 +8,7 @@ BIN := $(VENV)/bin/
 STAMP := $(VENV)/.installed
 
 # Handwritten code only (generated/ is excluded in pyproject's [tool.ruff] too).
-LINT_PATHS := $(wildcard overlay sandbox tests scripts)
+LINT_PATHS := $(wildcard overlay sandbox contract tests scripts)
 
 .PHONY: install regen check-regen lint typecheck pytest test
 
@@ -43,3 +43,28 @@ test: lint typecheck check-regen pytest
 .PHONY: demo
 demo: $(STAMP)
 	$(BIN)np6 demo
+
+# Contract suite (issue 5). Without BASE_URL: against a sandbox started (and always stopped) here, with
+# everything a disposable server allows. With BASE_URL: against that server, read-only unless CONTRACT_ARGS
+# says otherwise; the key comes from NP6_API_KEY and is never echoed.
+CONTRACT_KEY := np6-contract-sandbox-key
+CONTRACT_ARGS ?=
+CONTRACT_SANDBOX_ARGS := --allow-writes --allow-sends --negative --send-to id:000R4M0T \
+	--send-to unicity:example@np6.com --send-to segment:1 --seed 1 --max-examples 3 --report reports/contract.xml
+.PHONY: contract
+contract: export NP6_API_KEY := $(NP6_API_KEY)
+contract: $(STAMP)
+ifeq ($(BASE_URL),)
+	@log=$$(mktemp); \
+	$(BIN)python -m np6_sandbox --port 0 --api-key $(CONTRACT_KEY) >$$log 2>&1 & pid=$$!; \
+	trap 'kill $$pid 2>/dev/null; wait $$pid 2>/dev/null; rm -f $$log' EXIT INT TERM; \
+	url=; for i in $$(seq 200); do \
+		url=$$(sed -n 's/^NP6 sandbox listening on //p' $$log); [ -n "$$url" ] && break; \
+		kill -0 $$pid 2>/dev/null || break; sleep 0.1; done; \
+	[ -n "$$url" ] || { echo "make contract: the sandbox did not start:" >&2; cat $$log >&2; exit 2; }; \
+	echo "sandbox at $$url"; \
+	NP6_API_KEY=$(CONTRACT_KEY) $(BIN)python -m np6_contract --base-url $$url $(CONTRACT_SANDBOX_ARGS) $(CONTRACT_ARGS)
+else
+	@test -n "$$NP6_API_KEY" || { echo "make contract: set NP6_API_KEY" >&2; exit 2; }
+	$(BIN)python -m np6_contract --base-url $(BASE_URL) --report reports/contract.xml $(CONTRACT_ARGS)
+endif
