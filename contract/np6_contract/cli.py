@@ -14,6 +14,7 @@ from np6_contract.runner import Options, run
 from np6_contract.safety import Contact
 
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
+NP6_URL = "https://api-cm.np6.com"
 
 DESCRIPTION = """\
 Check an NP6 API server (the live platform or the sandbox) against the np6-python OpenAPI spec.
@@ -30,7 +31,7 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="np6-contract", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    p.add_argument("--base-url", required=True, help="server to test, e.g. https://api-cm.np6.com")
+    p.add_argument("--base-url", default=NP6_URL, help=f"server to test (default: {NP6_URL})")
     p.add_argument("--api-key", help="API key (default: $NP6_API_KEY)")
     p.add_argument(
         "--allow-writes", action="store_true", help="also create/update/delete this run's resources"
@@ -72,7 +73,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the suite and return 0 when nothing failed, 1 on any failure, 2 on a usage error."""
     out = out or sys.stdout
     p = parser()
-    args = p.parse_args(argv)
+    try:
+        args = p.parse_args(argv)
+    except SystemExit as exc:  # --help, or a usage error argparse already explained
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     key = args.api_key or os.environ.get("NP6_API_KEY", "")
     if not key:
         p.print_usage(sys.stderr)

@@ -142,3 +142,9 @@ def test_sends_need_writes_and_contacts() -> None:
     assert (
         main(["--base-url", "http://127.0.0.1:9", "--api-key", KEY, "--allow-writes", "--allow-sends"]) == 2
     )
+
+
+def test_main_returns_usage_errors_instead_of_exiting(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--no-such-option"]) == 2
+    assert main(["--help"]) == 0
+    assert "--allow-sends" in capsys.readouterr().out
