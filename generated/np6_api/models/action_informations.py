@@ -86,14 +86,13 @@ class ActionInformations:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, int):
-                    raise TypeError()
-                state_type_0 = ActionState(data)
+            if isinstance(data, int):
+                try:
+                    state_type_0 = ActionState(data)
 
-                return state_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+                    return state_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             return cast(ActionState | None | Unset, data)
 
         state = _parse_state(d.pop("state", UNSET))

@@ -75,14 +75,13 @@ class ActionScheduler:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                start_date_type_0 = datetime.datetime.fromisoformat(data)
+            if isinstance(data, str):
+                try:
+                    start_date_type_0 = datetime.datetime.fromisoformat(data)
 
-                return start_date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+                    return start_date_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             return cast(datetime.datetime | None | Unset, data)
 
         start_date = _parse_start_date(d.pop("startDate", UNSET))
@@ -92,14 +91,13 @@ class ActionScheduler:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                end_date_type_0 = datetime.datetime.fromisoformat(data)
+            if isinstance(data, str):
+                try:
+                    end_date_type_0 = datetime.datetime.fromisoformat(data)
 
-                return end_date_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+                    return end_date_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             return cast(datetime.datetime | None | Unset, data)
 
         end_date = _parse_end_date(d.pop("endDate", UNSET))

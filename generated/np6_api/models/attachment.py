@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.attachment_data import AttachmentData
-
 
 T = TypeVar("T", bound="Attachment")
 
@@ -52,8 +48,6 @@ class Attachment:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.attachment_data import AttachmentData
-
         d = dict(src_dict)
         name = d.pop("name", UNSET)
 
@@ -90,3 +84,6 @@ class Attachment:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.attachment_data import AttachmentData

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.bounce_analysis import BounceAnalysis
-    from ..models.bounce_status import BounceStatus
-
 
 T = TypeVar("T", bound="Bounce")
 
@@ -29,8 +24,6 @@ class Bounce:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.bounce_status import BounceStatus
-
         status: dict[str, Any] | None | Unset
         if isinstance(self.status, Unset):
             status = UNSET
@@ -55,9 +48,6 @@ class Bounce:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.bounce_analysis import BounceAnalysis
-        from ..models.bounce_status import BounceStatus
-
         d = dict(src_dict)
 
         def _parse_status(data: object) -> BounceStatus | None | Unset:
@@ -65,14 +55,13 @@ class Bounce:
                 return data
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                status_type_0 = BounceStatus.from_dict(data)
+            if isinstance(data, dict):
+                try:
+                    status_type_0 = BounceStatus.from_dict(data)
 
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+                    return status_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             return cast(BounceStatus | None | Unset, data)
 
         status = _parse_status(d.pop("status", UNSET))
@@ -107,3 +96,7 @@ class Bounce:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.bounce_analysis import BounceAnalysis
+from ..models.bounce_status import BounceStatus

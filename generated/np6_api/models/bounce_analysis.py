@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.bounce_verdict import BounceVerdict
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.bounce_subject import BounceSubject
-
 
 T = TypeVar("T", bound="BounceAnalysis")
 
@@ -49,8 +45,6 @@ class BounceAnalysis:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.bounce_subject import BounceSubject
-
         d = dict(src_dict)
         _verdict = d.pop("verdict", UNSET)
         verdict: BounceVerdict | Unset
@@ -89,3 +83,6 @@ class BounceAnalysis:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.bounce_subject import BounceSubject

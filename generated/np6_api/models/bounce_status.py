@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.bounce_status_code import BounceStatusCode
-
 
 T = TypeVar("T", bound="BounceStatus")
 
@@ -58,8 +54,6 @@ class BounceStatus:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.bounce_status_code import BounceStatusCode
-
         d = dict(src_dict)
         type_ = d.pop("type", UNSET)
 
@@ -99,3 +93,6 @@ class BounceStatus:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.bounce_status_code import BounceStatusCode

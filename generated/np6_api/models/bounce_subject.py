@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.bounce_subject_detail import BounceSubjectDetail
-
 
 T = TypeVar("T", bound="BounceSubject")
 
@@ -46,8 +42,6 @@ class BounceSubject:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.bounce_subject_detail import BounceSubjectDetail
-
         d = dict(src_dict)
         type_ = d.pop("type", UNSET)
 
@@ -81,3 +75,6 @@ class BounceSubject:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.bounce_subject_detail import BounceSubjectDetail

@@ -6,7 +6,6 @@ from typing import (
     Literal,
     Self,
     TypeVar,
-    cast,
 )
 
 from attrs import define as _attrs_define
@@ -49,7 +48,7 @@ class ChannelOptout:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        type_ = cast(Literal["channel"], d.pop("type"))
+        type_ = d.pop("type")
         if type_ != "channel":
             raise ValueError(f"type must match const 'channel', got '{type_}'")
 

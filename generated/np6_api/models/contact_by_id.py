@@ -6,7 +6,6 @@ from typing import (
     Literal,
     Self,
     TypeVar,
-    cast,
 )
 
 from attrs import define as _attrs_define
@@ -47,7 +46,7 @@ class ContactById:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        type_ = cast(Literal["id"], d.pop("type"))
+        type_ = d.pop("type")
         if type_ != "id":
             raise ValueError(f"type must match const 'id', got '{type_}'")
 

@@ -48,7 +48,7 @@ class ContactByUnicity:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        type_ = cast(Literal["unicity"], d.pop("type"))
+        type_ = d.pop("type")
         if type_ != "unicity":
             raise ValueError(f"type must match const 'unicity', got '{type_}'")
 

@@ -6,7 +6,6 @@ from typing import (
     Literal,
     Self,
     TypeVar,
-    cast,
 )
 
 from attrs import define as _attrs_define
@@ -62,7 +61,7 @@ class ContactFootprint:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        type_ = cast(Literal["footprint"], d.pop("type"))
+        type_ = d.pop("type")
         if type_ != "footprint":
             raise ValueError(f"type must match const 'footprint', got '{type_}'")
 

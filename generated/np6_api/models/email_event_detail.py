@@ -1,19 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.bounce import Bounce
-    from ..models.email_activation import EmailActivation
-    from ..models.email_execution import EmailExecution
-    from ..models.link import Link
-
 
 T = TypeVar("T", bound="EmailEventDetail")
 
@@ -68,11 +61,6 @@ class EmailEventDetail:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.bounce import Bounce
-        from ..models.email_activation import EmailActivation
-        from ..models.email_execution import EmailExecution
-        from ..models.link import Link
-
         d = dict(src_dict)
         _activation = d.pop("activation", UNSET)
         activation: EmailActivation | Unset
@@ -127,3 +115,9 @@ class EmailEventDetail:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.bounce import Bounce
+from ..models.email_activation import EmailActivation
+from ..models.email_execution import EmailExecution
+from ..models.link import Link

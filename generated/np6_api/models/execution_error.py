@@ -2,22 +2,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import (
-    TYPE_CHECKING,
     Any,
     Literal,
     Self,
     TypeVar,
-    cast,
 )
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.execution_error_detail import ExecutionErrorDetail
-
 
 T = TypeVar("T", bound="ExecutionError")
 
@@ -56,10 +50,8 @@ class ExecutionError:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.execution_error_detail import ExecutionErrorDetail
-
         d = dict(src_dict)
-        type_ = cast(Literal["error"], d.pop("type"))
+        type_ = d.pop("type")
         if type_ != "error":
             raise ValueError(f"type must match const 'error', got '{type_}'")
 
@@ -93,3 +85,6 @@ class ExecutionError:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.execution_error_detail import ExecutionErrorDetail

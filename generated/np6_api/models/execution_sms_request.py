@@ -1,24 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.contact_by_hash import ContactByHash
-    from ..models.contact_by_id import ContactById
-    from ..models.contact_by_unicity import ContactByUnicity
-    from ..models.execution_sms_request_data import ExecutionSmsRequestData
-    from ..models.execution_sms_request_variables_item import (
-        ExecutionSmsRequestVariablesItem,
-    )
-    from ..models.execution_stamp import ExecutionStamp
-    from ..models.sms_content_override import SmsContentOverride
-
 
 T = TypeVar("T", bound="ExecutionSmsRequest")
 
@@ -48,9 +36,6 @@ class ExecutionSmsRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.contact_by_id import ContactById
-        from ..models.contact_by_unicity import ContactByUnicity
-
         recipient: dict[str, Any]
         if isinstance(self.recipient, ContactById) or isinstance(
             self.recipient, ContactByUnicity
@@ -114,41 +99,29 @@ class ExecutionSmsRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.contact_by_hash import ContactByHash
-        from ..models.contact_by_id import ContactById
-        from ..models.contact_by_unicity import ContactByUnicity
-        from ..models.execution_sms_request_data import ExecutionSmsRequestData
-        from ..models.execution_sms_request_variables_item import (
-            ExecutionSmsRequestVariablesItem,
-        )
-        from ..models.execution_stamp import ExecutionStamp
-        from ..models.sms_content_override import SmsContentOverride
-
         d = dict(src_dict)
 
         def _parse_recipient(
             data: object,
         ) -> ContactByHash | ContactById | ContactByUnicity:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_contact_identifier_type_0 = ContactById.from_dict(
-                    data
-                )
+            if isinstance(data, dict) and data.get("type") == "id":
+                try:
+                    componentsschemas_contact_identifier_type_0 = ContactById.from_dict(
+                        data
+                    )
 
-                return componentsschemas_contact_identifier_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_contact_identifier_type_1 = (
-                    ContactByUnicity.from_dict(data)
-                )
+                    return componentsschemas_contact_identifier_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if isinstance(data, dict) and data.get("type") == "unicity":
+                try:
+                    componentsschemas_contact_identifier_type_1 = (
+                        ContactByUnicity.from_dict(data)
+                    )
 
-                return componentsschemas_contact_identifier_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+                    return componentsschemas_contact_identifier_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             if not isinstance(data, dict):
                 raise TypeError()
             componentsschemas_contact_identifier_type_2 = ContactByHash.from_dict(data)
@@ -162,26 +135,24 @@ class ExecutionSmsRequest:
         ) -> ContactByHash | ContactById | ContactByUnicity | Unset:
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_contact_identifier_type_0 = ContactById.from_dict(
-                    data
-                )
+            if isinstance(data, dict) and data.get("type") == "id":
+                try:
+                    componentsschemas_contact_identifier_type_0 = ContactById.from_dict(
+                        data
+                    )
 
-                return componentsschemas_contact_identifier_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_contact_identifier_type_1 = (
-                    ContactByUnicity.from_dict(data)
-                )
+                    return componentsschemas_contact_identifier_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if isinstance(data, dict) and data.get("type") == "unicity":
+                try:
+                    componentsschemas_contact_identifier_type_1 = (
+                        ContactByUnicity.from_dict(data)
+                    )
 
-                return componentsschemas_contact_identifier_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+                    return componentsschemas_contact_identifier_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             if not isinstance(data, dict):
                 raise TypeError()
             componentsschemas_contact_identifier_type_2 = ContactByHash.from_dict(data)
@@ -252,3 +223,14 @@ class ExecutionSmsRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.contact_by_hash import ContactByHash
+from ..models.contact_by_id import ContactById
+from ..models.contact_by_unicity import ContactByUnicity
+from ..models.execution_sms_request_data import ExecutionSmsRequestData
+from ..models.execution_sms_request_variables_item import (
+    ExecutionSmsRequestVariablesItem,
+)
+from ..models.execution_stamp import ExecutionStamp
+from ..models.sms_content_override import SmsContentOverride

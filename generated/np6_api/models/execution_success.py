@@ -2,12 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import (
-    TYPE_CHECKING,
     Any,
     Literal,
     Self,
     TypeVar,
-    cast,
 )
 from uuid import UUID
 
@@ -15,10 +13,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.contact_footprint import ContactFootprint
-
 
 T = TypeVar("T", bound="ExecutionSuccess")
 
@@ -61,10 +55,8 @@ class ExecutionSuccess:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.contact_footprint import ContactFootprint
-
         d = dict(src_dict)
-        type_ = cast(Literal["success"], d.pop("type"))
+        type_ = d.pop("type")
         if type_ != "success":
             raise ValueError(f"type must match const 'success', got '{type_}'")
 
@@ -101,3 +93,6 @@ class ExecutionSuccess:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.contact_footprint import ContactFootprint

@@ -6,7 +6,6 @@ from typing import (
     Literal,
     Self,
     TypeVar,
-    cast,
 )
 
 from attrs import define as _attrs_define
@@ -41,7 +40,7 @@ class GlobalOptout:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        type_ = cast(Literal["global"], d.pop("type"))
+        type_ = d.pop("type")
         if type_ != "global":
             raise ValueError(f"type must match const 'global', got '{type_}'")
 

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.mail_headers import MailHeaders
-
 
 T = TypeVar("T", bound="MailContent")
 
@@ -58,8 +54,6 @@ class MailContent:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.mail_headers import MailHeaders
-
         d = dict(src_dict)
         _headers = d.pop("headers", UNSET)
         headers: MailHeaders | Unset
@@ -99,3 +93,6 @@ class MailContent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.mail_headers import MailHeaders

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.sender import Sender
-
 
 T = TypeVar("T", bound="MailHeaders")
 
@@ -47,8 +43,6 @@ class MailHeaders:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.sender import Sender
-
         d = dict(src_dict)
         _from_ = d.pop("from", UNSET)
         from_: Sender | Unset
@@ -82,3 +76,6 @@ class MailHeaders:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.sender import Sender

@@ -3,26 +3,16 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import (
-    TYPE_CHECKING,
     Any,
     Literal,
     Self,
     TypeVar,
-    cast,
 )
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.action_informations import ActionInformations
-    from ..models.action_scheduler import ActionScheduler
-    from ..models.mail_content import MailContent
-    from ..models.mail_message_action_monitor import MailMessageActionMonitor
-    from ..models.mail_settings import MailSettings
-
 
 T = TypeVar("T", bound="MailMessageAction")
 
@@ -119,14 +109,8 @@ class MailMessageAction:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.action_informations import ActionInformations
-        from ..models.action_scheduler import ActionScheduler
-        from ..models.mail_content import MailContent
-        from ..models.mail_message_action_monitor import MailMessageActionMonitor
-        from ..models.mail_settings import MailSettings
-
         d = dict(src_dict)
-        type_ = cast(Literal["mailMessage"], d.pop("type"))
+        type_ = d.pop("type")
         if type_ != "mailMessage":
             raise ValueError(f"type must match const 'mailMessage', got '{type_}'")
 
@@ -209,3 +193,10 @@ class MailMessageAction:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.action_informations import ActionInformations
+from ..models.action_scheduler import ActionScheduler
+from ..models.mail_content import MailContent
+from ..models.mail_message_action_monitor import MailMessageActionMonitor
+from ..models.mail_settings import MailSettings

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,14 +9,6 @@ from attrs import field as _attrs_field
 from ..models.consent_mode import ConsentMode
 from ..models.edition_mode import EditionMode
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.action_purpose import ActionPurpose
-    from ..models.mail_settings_environment import MailSettingsEnvironment
-    from ..models.marketing_pressure_settings import MarketingPressureSettings
-    from ..models.performance_settings import PerformanceSettings
-    from ..models.templating_settings import TemplatingSettings
-
 
 T = TypeVar("T", bound="MailSettings")
 
@@ -148,12 +140,6 @@ class MailSettings:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.action_purpose import ActionPurpose
-        from ..models.mail_settings_environment import MailSettingsEnvironment
-        from ..models.marketing_pressure_settings import MarketingPressureSettings
-        from ..models.performance_settings import PerformanceSettings
-        from ..models.templating_settings import TemplatingSettings
-
         d = dict(src_dict)
         _templating = d.pop("templating", UNSET)
         templating: TemplatingSettings | Unset
@@ -259,3 +245,10 @@ class MailSettings:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.action_purpose import ActionPurpose
+from ..models.mail_settings_environment import MailSettingsEnvironment
+from ..models.marketing_pressure_settings import MarketingPressureSettings
+from ..models.performance_settings import PerformanceSettings
+from ..models.templating_settings import TemplatingSettings

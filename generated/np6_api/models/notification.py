@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -9,13 +9,6 @@ from attrs import field as _attrs_field
 
 from ..models.notification_type import NotificationType
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.notification_settings import NotificationSettings
-    from ..models.notification_task import NotificationTask
-    from ..models.notification_version import NotificationVersion
-    from ..models.resource_stamp import ResourceStamp
-
 
 T = TypeVar("T", bound="Notification")
 
@@ -113,11 +106,6 @@ class Notification:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.notification_settings import NotificationSettings
-        from ..models.notification_task import NotificationTask
-        from ..models.notification_version import NotificationVersion
-        from ..models.resource_stamp import ResourceStamp
-
         d = dict(src_dict)
         type_ = NotificationType(d.pop("type"))
 
@@ -197,3 +185,9 @@ class Notification:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.notification_settings import NotificationSettings
+from ..models.notification_task import NotificationTask
+from ..models.notification_version import NotificationVersion
+from ..models.resource_stamp import ResourceStamp

@@ -2,23 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.contact_by_hash import ContactByHash
-    from ..models.contact_by_id import ContactById
-    from ..models.contact_by_unicity import ContactByUnicity
-    from ..models.contact_envelope import ContactEnvelope
-    from ..models.contact_footprint import ContactFootprint
-    from ..models.execution_stamp import ExecutionStamp
-    from ..models.unknown_contact_identification import UnknownContactIdentification
-
 
 T = TypeVar("T", bound="NotificationActivation")
 
@@ -62,12 +52,6 @@ class NotificationActivation:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.contact_by_hash import ContactByHash
-        from ..models.contact_by_id import ContactById
-        from ..models.contact_by_unicity import ContactByUnicity
-        from ..models.contact_envelope import ContactEnvelope
-        from ..models.contact_footprint import ContactFootprint
-
         id = self.id
 
         version: str | Unset = UNSET
@@ -138,14 +122,6 @@ class NotificationActivation:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.contact_by_hash import ContactByHash
-        from ..models.contact_by_id import ContactById
-        from ..models.contact_by_unicity import ContactByUnicity
-        from ..models.contact_envelope import ContactEnvelope
-        from ..models.contact_footprint import ContactFootprint
-        from ..models.execution_stamp import ExecutionStamp
-        from ..models.unknown_contact_identification import UnknownContactIdentification
-
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
@@ -171,56 +147,51 @@ class NotificationActivation:
         ):
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_contact_identification_type_0 = ContactById.from_dict(
-                    data
-                )
+            if isinstance(data, dict) and data.get("type") == "id":
+                try:
+                    componentsschemas_contact_identification_type_0 = (
+                        ContactById.from_dict(data)
+                    )
 
-                return componentsschemas_contact_identification_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_contact_identification_type_1 = (
-                    ContactByUnicity.from_dict(data)
-                )
+                    return componentsschemas_contact_identification_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if isinstance(data, dict) and data.get("type") == "unicity":
+                try:
+                    componentsschemas_contact_identification_type_1 = (
+                        ContactByUnicity.from_dict(data)
+                    )
 
-                return componentsschemas_contact_identification_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_contact_identification_type_2 = (
-                    ContactByHash.from_dict(data)
-                )
+                    return componentsschemas_contact_identification_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if isinstance(data, dict) and data.get("type") == "hash":
+                try:
+                    componentsschemas_contact_identification_type_2 = (
+                        ContactByHash.from_dict(data)
+                    )
 
-                return componentsschemas_contact_identification_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_contact_identification_type_3 = (
-                    ContactFootprint.from_dict(data)
-                )
+                    return componentsschemas_contact_identification_type_2
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if isinstance(data, dict) and data.get("type") == "footprint":
+                try:
+                    componentsschemas_contact_identification_type_3 = (
+                        ContactFootprint.from_dict(data)
+                    )
 
-                return componentsschemas_contact_identification_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_contact_identification_type_4 = (
-                    ContactEnvelope.from_dict(data)
-                )
+                    return componentsschemas_contact_identification_type_3
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if isinstance(data, dict) and data.get("type") == "contact":
+                try:
+                    componentsschemas_contact_identification_type_4 = (
+                        ContactEnvelope.from_dict(data)
+                    )
 
-                return componentsschemas_contact_identification_type_4
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+                    return componentsschemas_contact_identification_type_4
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             if not isinstance(data, dict):
                 raise TypeError()
             componentsschemas_contact_identification_type_5 = (
@@ -294,3 +265,12 @@ class NotificationActivation:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.contact_by_hash import ContactByHash
+from ..models.contact_by_id import ContactById
+from ..models.contact_by_unicity import ContactByUnicity
+from ..models.contact_envelope import ContactEnvelope
+from ..models.contact_footprint import ContactFootprint
+from ..models.execution_stamp import ExecutionStamp
+from ..models.unknown_contact_identification import UnknownContactIdentification

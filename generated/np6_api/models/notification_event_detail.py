@@ -1,21 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.bounce import Bounce
-    from ..models.channel_optout import ChannelOptout
-    from ..models.global_optout import GlobalOptout
-    from ..models.link import Link
-    from ..models.notification_activation import NotificationActivation
-    from ..models.unknown_optout import UnknownOptout
-
 
 T = TypeVar("T", bound="NotificationEventDetail")
 
@@ -38,9 +29,6 @@ class NotificationEventDetail:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.channel_optout import ChannelOptout
-        from ..models.global_optout import GlobalOptout
-
         activation: dict[str, Any] | Unset = UNSET
         if not isinstance(self.activation, Unset):
             activation = self.activation.to_dict()
@@ -79,13 +67,6 @@ class NotificationEventDetail:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.bounce import Bounce
-        from ..models.channel_optout import ChannelOptout
-        from ..models.global_optout import GlobalOptout
-        from ..models.link import Link
-        from ..models.notification_activation import NotificationActivation
-        from ..models.unknown_optout import UnknownOptout
-
         d = dict(src_dict)
         _activation = d.pop("activation", UNSET)
         activation: NotificationActivation | Unset
@@ -106,22 +87,20 @@ class NotificationEventDetail:
         ) -> ChannelOptout | GlobalOptout | UnknownOptout | Unset:
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_optout_type_0 = ChannelOptout.from_dict(data)
+            if isinstance(data, dict) and data.get("type") == "channel":
+                try:
+                    componentsschemas_optout_type_0 = ChannelOptout.from_dict(data)
 
-                return componentsschemas_optout_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_optout_type_1 = GlobalOptout.from_dict(data)
+                    return componentsschemas_optout_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if isinstance(data, dict) and data.get("type") == "global":
+                try:
+                    componentsschemas_optout_type_1 = GlobalOptout.from_dict(data)
 
-                return componentsschemas_optout_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+                    return componentsschemas_optout_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             if not isinstance(data, dict):
                 raise TypeError()
             componentsschemas_optout_type_2 = UnknownOptout.from_dict(data)
@@ -162,3 +141,11 @@ class NotificationEventDetail:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.bounce import Bounce
+from ..models.channel_optout import ChannelOptout
+from ..models.global_optout import GlobalOptout
+from ..models.link import Link
+from ..models.notification_activation import NotificationActivation
+from ..models.unknown_optout import UnknownOptout

@@ -2,22 +2,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import (
-    TYPE_CHECKING,
     Any,
     Literal,
     Self,
     TypeVar,
-    cast,
 )
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.notification_event_detail import NotificationEventDetail
-
 
 T = TypeVar("T", bound="NotificationEventSource")
 
@@ -56,10 +50,8 @@ class NotificationEventSource:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.notification_event_detail import NotificationEventDetail
-
         d = dict(src_dict)
-        type_ = cast(Literal["notification"], d.pop("type"))
+        type_ = d.pop("type")
         if type_ != "notification":
             raise ValueError(f"type must match const 'notification', got '{type_}'")
 
@@ -93,3 +85,6 @@ class NotificationEventSource:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.notification_event_detail import NotificationEventDetail

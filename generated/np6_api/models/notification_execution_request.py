@@ -1,25 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.channel import Channel
-    from ..models.execution_stamp import ExecutionStamp
-    from ..models.notification_execution_request_data import (
-        NotificationExecutionRequestData,
-    )
-    from ..models.notification_execution_request_variables_item import (
-        NotificationExecutionRequestVariablesItem,
-    )
-    from ..models.notification_recipient import NotificationRecipient
-    from ..models.redirection import Redirection
-
 
 T = TypeVar("T", bound="NotificationExecutionRequest")
 
@@ -133,17 +120,6 @@ class NotificationExecutionRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.channel import Channel
-        from ..models.execution_stamp import ExecutionStamp
-        from ..models.notification_execution_request_data import (
-            NotificationExecutionRequestData,
-        )
-        from ..models.notification_execution_request_variables_item import (
-            NotificationExecutionRequestVariablesItem,
-        )
-        from ..models.notification_recipient import NotificationRecipient
-        from ..models.redirection import Redirection
-
         d = dict(src_dict)
         recipient = NotificationRecipient.from_dict(d.pop("recipient"))
 
@@ -231,3 +207,15 @@ class NotificationExecutionRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.channel import Channel
+from ..models.execution_stamp import ExecutionStamp
+from ..models.notification_execution_request_data import (
+    NotificationExecutionRequestData,
+)
+from ..models.notification_execution_request_variables_item import (
+    NotificationExecutionRequestVariablesItem,
+)
+from ..models.notification_recipient import NotificationRecipient
+from ..models.redirection import Redirection

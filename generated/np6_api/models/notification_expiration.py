@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.notification_expiration_value import NotificationExpirationValue
-
 
 T = TypeVar("T", bound="NotificationExpiration")
 
@@ -47,8 +43,6 @@ class NotificationExpiration:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.notification_expiration_value import NotificationExpirationValue
-
         d = dict(src_dict)
         type_ = d.pop("type", UNSET)
 
@@ -82,3 +76,6 @@ class NotificationExpiration:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.notification_expiration_value import NotificationExpirationValue

@@ -1,20 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.contact_by_hash import ContactByHash
-    from ..models.contact_by_id import ContactById
-    from ..models.contact_by_unicity import ContactByUnicity
-    from ..models.contact_footprint import ContactFootprint
-    from ..models.unknown_contact_identification import UnknownContactIdentification
-
 
 T = TypeVar("T", bound="NotificationRecipient")
 
@@ -41,11 +33,6 @@ class NotificationRecipient:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.contact_by_hash import ContactByHash
-        from ..models.contact_by_id import ContactById
-        from ..models.contact_by_unicity import ContactByUnicity
-        from ..models.contact_footprint import ContactFootprint
-
         type_ = self.type_
 
         value: dict[str, Any] | Unset
@@ -75,12 +62,6 @@ class NotificationRecipient:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.contact_by_hash import ContactByHash
-        from ..models.contact_by_id import ContactById
-        from ..models.contact_by_unicity import ContactByUnicity
-        from ..models.contact_footprint import ContactFootprint
-        from ..models.unknown_contact_identification import UnknownContactIdentification
-
         d = dict(src_dict)
         type_ = d.pop("type")
 
@@ -96,44 +77,42 @@ class NotificationRecipient:
         ):
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_contact_reference_type_0 = ContactById.from_dict(data)
+            if isinstance(data, dict) and data.get("type") == "id":
+                try:
+                    componentsschemas_contact_reference_type_0 = ContactById.from_dict(
+                        data
+                    )
 
-                return componentsschemas_contact_reference_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_contact_reference_type_1 = ContactByUnicity.from_dict(
-                    data
-                )
+                    return componentsschemas_contact_reference_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if isinstance(data, dict) and data.get("type") == "unicity":
+                try:
+                    componentsschemas_contact_reference_type_1 = (
+                        ContactByUnicity.from_dict(data)
+                    )
 
-                return componentsschemas_contact_reference_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_contact_reference_type_2 = ContactByHash.from_dict(
-                    data
-                )
+                    return componentsschemas_contact_reference_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if isinstance(data, dict) and data.get("type") == "hash":
+                try:
+                    componentsschemas_contact_reference_type_2 = (
+                        ContactByHash.from_dict(data)
+                    )
 
-                return componentsschemas_contact_reference_type_2
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_contact_reference_type_3 = ContactFootprint.from_dict(
-                    data
-                )
+                    return componentsschemas_contact_reference_type_2
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if isinstance(data, dict) and data.get("type") == "footprint":
+                try:
+                    componentsschemas_contact_reference_type_3 = (
+                        ContactFootprint.from_dict(data)
+                    )
 
-                return componentsschemas_contact_reference_type_3
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+                    return componentsschemas_contact_reference_type_3
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             if not isinstance(data, dict):
                 raise TypeError()
             componentsschemas_contact_reference_type_4 = (
@@ -167,3 +146,10 @@ class NotificationRecipient:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.contact_by_hash import ContactByHash
+from ..models.contact_by_id import ContactById
+from ..models.contact_by_unicity import ContactByUnicity
+from ..models.contact_footprint import ContactFootprint
+from ..models.unknown_contact_identification import UnknownContactIdentification

@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.execution_stamp import ExecutionStamp
-
 
 T = TypeVar("T", bound="NotificationRenderMeta")
 
@@ -84,8 +80,6 @@ class NotificationRenderMeta:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.execution_stamp import ExecutionStamp
-
         d = dict(src_dict)
         notification = d.pop("notification", UNSET)
 
@@ -149,3 +143,6 @@ class NotificationRenderMeta:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.execution_stamp import ExecutionStamp

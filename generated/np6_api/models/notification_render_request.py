@@ -1,18 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.execution_stamp import ExecutionStamp
-    from ..models.notification_render_request_data import NotificationRenderRequestData
-    from ..models.render_contact import RenderContact
-
 
 T = TypeVar("T", bound="NotificationRenderRequest")
 
@@ -67,12 +61,6 @@ class NotificationRenderRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.execution_stamp import ExecutionStamp
-        from ..models.notification_render_request_data import (
-            NotificationRenderRequestData,
-        )
-        from ..models.render_contact import RenderContact
-
         d = dict(src_dict)
         _receiver = d.pop("receiver", UNSET)
         receiver: RenderContact | Unset
@@ -127,3 +115,8 @@ class NotificationRenderRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.execution_stamp import ExecutionStamp
+from ..models.notification_render_request_data import NotificationRenderRequestData
+from ..models.render_contact import RenderContact

@@ -2,23 +2,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import (
-    TYPE_CHECKING,
     Any,
     Literal,
     Self,
     TypeVar,
-    cast,
 )
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.notification_render_meta import NotificationRenderMeta
-    from ..models.rendered_notification import RenderedNotification
-
 
 T = TypeVar("T", bound="NotificationRenderSuccess")
 
@@ -64,11 +57,8 @@ class NotificationRenderSuccess:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.notification_render_meta import NotificationRenderMeta
-        from ..models.rendered_notification import RenderedNotification
-
         d = dict(src_dict)
-        type_ = cast(Literal["success"], d.pop("type"))
+        type_ = d.pop("type")
         if type_ != "success":
             raise ValueError(f"type must match const 'success', got '{type_}'")
 
@@ -110,3 +100,7 @@ class NotificationRenderSuccess:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.notification_render_meta import NotificationRenderMeta
+from ..models.rendered_notification import RenderedNotification

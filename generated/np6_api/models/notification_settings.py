@@ -1,18 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.marketing_pressure import MarketingPressure
-    from ..models.notification_expiration import NotificationExpiration
-    from ..models.notification_purpose import NotificationPurpose
-
 
 T = TypeVar("T", bound="NotificationSettings")
 
@@ -71,10 +65,6 @@ class NotificationSettings:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.marketing_pressure import MarketingPressure
-        from ..models.notification_expiration import NotificationExpiration
-        from ..models.notification_purpose import NotificationPurpose
-
         d = dict(src_dict)
         urgent = d.pop("urgent", UNSET)
 
@@ -127,3 +117,8 @@ class NotificationSettings:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.marketing_pressure import MarketingPressure
+from ..models.notification_expiration import NotificationExpiration
+from ..models.notification_purpose import NotificationPurpose

@@ -1,23 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.channel import Channel
-    from ..models.notification_expiration import NotificationExpiration
-    from ..models.notification_test_request_data import NotificationTestRequestData
-    from ..models.notification_test_request_variables_item import (
-        NotificationTestRequestVariablesItem,
-    )
-    from ..models.redirection import Redirection
-    from ..models.test_recipient import TestRecipient
-
 
 T = TypeVar("T", bound="NotificationTestRequest")
 
@@ -123,15 +112,6 @@ class NotificationTestRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.channel import Channel
-        from ..models.notification_expiration import NotificationExpiration
-        from ..models.notification_test_request_data import NotificationTestRequestData
-        from ..models.notification_test_request_variables_item import (
-            NotificationTestRequestVariablesItem,
-        )
-        from ..models.redirection import Redirection
-        from ..models.test_recipient import TestRecipient
-
         d = dict(src_dict)
         recipient = TestRecipient.from_dict(d.pop("recipient"))
 
@@ -216,3 +196,13 @@ class NotificationTestRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.channel import Channel
+from ..models.notification_expiration import NotificationExpiration
+from ..models.notification_test_request_data import NotificationTestRequestData
+from ..models.notification_test_request_variables_item import (
+    NotificationTestRequestVariablesItem,
+)
+from ..models.redirection import Redirection
+from ..models.test_recipient import TestRecipient

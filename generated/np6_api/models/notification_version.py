@@ -1,21 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.channel import Channel
-    from ..models.notification_content import NotificationContent
-    from ..models.redirection import Redirection
-    from ..models.resource_stamp import ResourceStamp
-    from ..models.scripting import Scripting
-
 
 T = TypeVar("T", bound="NotificationVersion")
 
@@ -100,12 +92,6 @@ class NotificationVersion:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.channel import Channel
-        from ..models.notification_content import NotificationContent
-        from ..models.redirection import Redirection
-        from ..models.resource_stamp import ResourceStamp
-        from ..models.scripting import Scripting
-
         d = dict(src_dict)
         _id = d.pop("id", UNSET)
         id: UUID | Unset
@@ -182,3 +168,10 @@ class NotificationVersion:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.channel import Channel
+from ..models.notification_content import NotificationContent
+from ..models.redirection import Redirection
+from ..models.resource_stamp import ResourceStamp
+from ..models.scripting import Scripting

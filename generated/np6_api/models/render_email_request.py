@@ -1,25 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.execution_stamp import ExecutionStamp
-    from ..models.mail_content_override import MailContentOverride
-    from ..models.mail_headers import MailHeaders
-    from ..models.render_context import RenderContext
-    from ..models.render_email_request_blocks_item import RenderEmailRequestBlocksItem
-    from ..models.render_email_request_data import RenderEmailRequestData
-    from ..models.render_email_request_variables_item import (
-        RenderEmailRequestVariablesItem,
-    )
-    from ..models.target_reference import TargetReference
-
 
 T = TypeVar("T", bound="RenderEmailRequest")
 
@@ -127,19 +114,6 @@ class RenderEmailRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.execution_stamp import ExecutionStamp
-        from ..models.mail_content_override import MailContentOverride
-        from ..models.mail_headers import MailHeaders
-        from ..models.render_context import RenderContext
-        from ..models.render_email_request_blocks_item import (
-            RenderEmailRequestBlocksItem,
-        )
-        from ..models.render_email_request_data import RenderEmailRequestData
-        from ..models.render_email_request_variables_item import (
-            RenderEmailRequestVariablesItem,
-        )
-        from ..models.target_reference import TargetReference
-
         d = dict(src_dict)
         receiver = TargetReference.from_dict(d.pop("receiver"))
 
@@ -238,3 +212,13 @@ class RenderEmailRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.execution_stamp import ExecutionStamp
+from ..models.mail_content_override import MailContentOverride
+from ..models.mail_headers import MailHeaders
+from ..models.render_context import RenderContext
+from ..models.render_email_request_blocks_item import RenderEmailRequestBlocksItem
+from ..models.render_email_request_data import RenderEmailRequestData
+from ..models.render_email_request_variables_item import RenderEmailRequestVariablesItem
+from ..models.target_reference import TargetReference

@@ -1,23 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.execution_stamp import ExecutionStamp
-    from ..models.link_definition import LinkDefinition
-    from ..models.render_context import RenderContext
-    from ..models.render_links_request_data import RenderLinksRequestData
-    from ..models.render_links_request_variables_item import (
-        RenderLinksRequestVariablesItem,
-    )
-    from ..models.target_reference import TargetReference
-
 
 T = TypeVar("T", bound="RenderLinksRequest")
 
@@ -94,15 +83,6 @@ class RenderLinksRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.execution_stamp import ExecutionStamp
-        from ..models.link_definition import LinkDefinition
-        from ..models.render_context import RenderContext
-        from ..models.render_links_request_data import RenderLinksRequestData
-        from ..models.render_links_request_variables_item import (
-            RenderLinksRequestVariablesItem,
-        )
-        from ..models.target_reference import TargetReference
-
         d = dict(src_dict)
         receiver = TargetReference.from_dict(d.pop("receiver"))
 
@@ -174,3 +154,11 @@ class RenderLinksRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.execution_stamp import ExecutionStamp
+from ..models.link_definition import LinkDefinition
+from ..models.render_context import RenderContext
+from ..models.render_links_request_data import RenderLinksRequestData
+from ..models.render_links_request_variables_item import RenderLinksRequestVariablesItem
+from ..models.target_reference import TargetReference

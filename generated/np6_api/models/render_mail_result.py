@@ -2,23 +2,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import (
-    TYPE_CHECKING,
     Any,
     Literal,
     Self,
     TypeVar,
-    cast,
 )
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.render_mail_result_headers import RenderMailResultHeaders
-    from ..models.render_sender import RenderSender
-
 
 T = TypeVar("T", bound="RenderMailResult")
 
@@ -95,11 +88,8 @@ class RenderMailResult:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.render_mail_result_headers import RenderMailResultHeaders
-        from ..models.render_sender import RenderSender
-
         d = dict(src_dict)
-        type_ = cast(Literal["success"], d.pop("type"))
+        type_ = d.pop("type")
         if type_ != "success":
             raise ValueError(f"type must match const 'success', got '{type_}'")
 
@@ -156,3 +146,7 @@ class RenderMailResult:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.render_mail_result_headers import RenderMailResultHeaders
+from ..models.render_sender import RenderSender

@@ -1,21 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.execution_stamp import ExecutionStamp
-    from ..models.render_context import RenderContext
-    from ..models.render_sms_request_data import RenderSmsRequestData
-    from ..models.render_sms_request_variables_item import RenderSmsRequestVariablesItem
-    from ..models.sms_content_override import SmsContentOverride
-    from ..models.target_reference import TargetReference
-
 
 T = TypeVar("T", bound="RenderSmsRequest")
 
@@ -98,15 +89,6 @@ class RenderSmsRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.execution_stamp import ExecutionStamp
-        from ..models.render_context import RenderContext
-        from ..models.render_sms_request_data import RenderSmsRequestData
-        from ..models.render_sms_request_variables_item import (
-            RenderSmsRequestVariablesItem,
-        )
-        from ..models.sms_content_override import SmsContentOverride
-        from ..models.target_reference import TargetReference
-
         d = dict(src_dict)
         receiver = TargetReference.from_dict(d.pop("receiver"))
 
@@ -184,3 +166,11 @@ class RenderSmsRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.execution_stamp import ExecutionStamp
+from ..models.render_context import RenderContext
+from ..models.render_sms_request_data import RenderSmsRequestData
+from ..models.render_sms_request_variables_item import RenderSmsRequestVariablesItem
+from ..models.sms_content_override import SmsContentOverride
+from ..models.target_reference import TargetReference

@@ -1,18 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.rendered_notification_buttons_item import (
-        RenderedNotificationButtonsItem,
-    )
-
 
 T = TypeVar("T", bound="RenderedNotification")
 
@@ -75,10 +69,6 @@ class RenderedNotification:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.rendered_notification_buttons_item import (
-            RenderedNotificationButtonsItem,
-        )
-
         d = dict(src_dict)
         title = d.pop("title", UNSET)
 
@@ -128,3 +118,6 @@ class RenderedNotification:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.rendered_notification_buttons_item import RenderedNotificationButtonsItem

@@ -3,26 +3,16 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from typing import (
-    TYPE_CHECKING,
     Any,
     Literal,
     Self,
     TypeVar,
-    cast,
 )
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.action_informations import ActionInformations
-    from ..models.action_scheduler import ActionScheduler
-    from ..models.sms_content import SmsContent
-    from ..models.sms_message_action_monitor import SmsMessageActionMonitor
-    from ..models.sms_settings import SmsSettings
-
 
 T = TypeVar("T", bound="SmsMessageAction")
 
@@ -119,14 +109,8 @@ class SmsMessageAction:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.action_informations import ActionInformations
-        from ..models.action_scheduler import ActionScheduler
-        from ..models.sms_content import SmsContent
-        from ..models.sms_message_action_monitor import SmsMessageActionMonitor
-        from ..models.sms_settings import SmsSettings
-
         d = dict(src_dict)
-        type_ = cast(Literal["smsMessage"], d.pop("type"))
+        type_ = d.pop("type")
         if type_ != "smsMessage":
             raise ValueError(f"type must match const 'smsMessage', got '{type_}'")
 
@@ -209,3 +193,10 @@ class SmsMessageAction:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.action_informations import ActionInformations
+from ..models.action_scheduler import ActionScheduler
+from ..models.sms_content import SmsContent
+from ..models.sms_message_action_monitor import SmsMessageActionMonitor
+from ..models.sms_settings import SmsSettings

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.templating_settings import TemplatingSettings
-
 
 T = TypeVar("T", bound="SmsSettings")
 
@@ -72,8 +68,6 @@ class SmsSettings:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.templating_settings import TemplatingSettings
-
         d = dict(src_dict)
         field = d.pop("field", UNSET)
 
@@ -119,3 +113,6 @@ class SmsSettings:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.templating_settings import TemplatingSettings

@@ -2,12 +2,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import (
-    TYPE_CHECKING,
     Any,
     Literal,
     Self,
     TypeVar,
-    cast,
 )
 from uuid import UUID
 
@@ -15,13 +13,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.email_event_source import EmailEventSource
-    from ..models.identity import Identity
-    from ..models.notification_event_source import NotificationEventSource
-    from ..models.unknown_event_source import UnknownEventSource
-
 
 T = TypeVar("T", bound="SuppressionEvent")
 
@@ -47,9 +38,6 @@ class SuppressionEvent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.email_event_source import EmailEventSource
-        from ..models.notification_event_source import NotificationEventSource
-
         type_ = self.type_
 
         id = str(self.id)
@@ -88,13 +76,8 @@ class SuppressionEvent:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.email_event_source import EmailEventSource
-        from ..models.identity import Identity
-        from ..models.notification_event_source import NotificationEventSource
-        from ..models.unknown_event_source import UnknownEventSource
-
         d = dict(src_dict)
-        type_ = cast(Literal["suppression"], d.pop("type"))
+        type_ = d.pop("type")
         if type_ != "suppression":
             raise ValueError(f"type must match const 'suppression', got '{type_}'")
 
@@ -114,24 +97,24 @@ class SuppressionEvent:
         ) -> EmailEventSource | NotificationEventSource | UnknownEventSource | Unset:
             if isinstance(data, Unset):
                 return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_event_source_type_0 = (
-                    NotificationEventSource.from_dict(data)
-                )
+            if isinstance(data, dict) and data.get("type") == "notification":
+                try:
+                    componentsschemas_event_source_type_0 = (
+                        NotificationEventSource.from_dict(data)
+                    )
 
-                return componentsschemas_event_source_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_event_source_type_1 = EmailEventSource.from_dict(data)
+                    return componentsschemas_event_source_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if isinstance(data, dict) and data.get("type") == "email":
+                try:
+                    componentsschemas_event_source_type_1 = EmailEventSource.from_dict(
+                        data
+                    )
 
-                return componentsschemas_event_source_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+                    return componentsschemas_event_source_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             if not isinstance(data, dict):
                 raise TypeError()
             componentsschemas_event_source_type_2 = UnknownEventSource.from_dict(data)
@@ -166,3 +149,9 @@ class SuppressionEvent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.email_event_source import EmailEventSource
+from ..models.identity import Identity
+from ..models.notification_event_source import NotificationEventSource
+from ..models.unknown_event_source import UnknownEventSource

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.mail_content_override import MailContentOverride
-    from ..models.target_message_request_data import TargetMessageRequestData
-
 
 T = TypeVar("T", bound="TargetMessageRequest")
 
@@ -50,9 +45,6 @@ class TargetMessageRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.mail_content_override import MailContentOverride
-        from ..models.target_message_request_data import TargetMessageRequestData
-
         d = dict(src_dict)
         _data = d.pop("data", UNSET)
         data: TargetMessageRequestData | Unset
@@ -91,3 +83,7 @@ class TargetMessageRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.mail_content_override import MailContentOverride
+from ..models.target_message_request_data import TargetMessageRequestData

@@ -2,16 +2,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.action_informations import ActionInformations
-
 
 T = TypeVar("T", bound="UnknownAction")
 
@@ -76,8 +72,6 @@ class UnknownAction:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.action_informations import ActionInformations
-
         d = dict(src_dict)
         type_ = d.pop("type")
 
@@ -128,3 +122,6 @@ class UnknownAction:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.action_informations import ActionInformations

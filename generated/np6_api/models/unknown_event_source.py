@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.unknown_event_source_detail import UnknownEventSourceDetail
-
 
 T = TypeVar("T", bound="UnknownEventSource")
 
@@ -49,8 +45,6 @@ class UnknownEventSource:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.unknown_event_source_detail import UnknownEventSourceDetail
-
         d = dict(src_dict)
         type_ = d.pop("type")
 
@@ -84,3 +78,6 @@ class UnknownEventSource:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.unknown_event_source_detail import UnknownEventSourceDetail

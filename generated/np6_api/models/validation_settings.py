@@ -1,18 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.validation_settings_variables_item import (
-        ValidationSettingsVariablesItem,
-    )
-
 
 T = TypeVar("T", bound="ValidationSettings")
 
@@ -96,10 +90,6 @@ class ValidationSettings:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.validation_settings_variables_item import (
-            ValidationSettingsVariablesItem,
-        )
-
         d = dict(src_dict)
 
         def _parse_fortest(data: object) -> bool | None | Unset:
@@ -174,3 +164,6 @@ class ValidationSettings:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.validation_settings_variables_item import ValidationSettingsVariablesItem

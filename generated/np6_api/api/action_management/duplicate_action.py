@@ -56,22 +56,20 @@ def _parse_response(
         def _parse_response_200(
             data: object,
         ) -> MailMessageAction | SmsMessageAction | UnknownAction:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_action_type_0 = MailMessageAction.from_dict(data)
+            if isinstance(data, dict) and data.get("type") == "mailMessage":
+                try:
+                    componentsschemas_action_type_0 = MailMessageAction.from_dict(data)
 
-                return componentsschemas_action_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_action_type_1 = SmsMessageAction.from_dict(data)
+                    return componentsschemas_action_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if isinstance(data, dict) and data.get("type") == "smsMessage":
+                try:
+                    componentsschemas_action_type_1 = SmsMessageAction.from_dict(data)
 
-                return componentsschemas_action_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+                    return componentsschemas_action_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             if not isinstance(data, dict):
                 raise TypeError()
             componentsschemas_action_type_2 = UnknownAction.from_dict(data)

@@ -50,16 +50,15 @@ def _parse_response(
         def _parse_response_200(
             data: object,
         ) -> RenderMailResult | UnknownActionRenderResult:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_action_render_result_type_0 = (
-                    RenderMailResult.from_dict(data)
-                )
+            if isinstance(data, dict) and data.get("type") == "success":
+                try:
+                    componentsschemas_action_render_result_type_0 = (
+                        RenderMailResult.from_dict(data)
+                    )
 
-                return componentsschemas_action_render_result_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
+                    return componentsschemas_action_render_result_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
             if not isinstance(data, dict):
                 raise TypeError()
             componentsschemas_action_render_result_type_1 = (

@@ -62,26 +62,24 @@ def _parse_response(
             def _parse_response_200_item(
                 data: object,
             ) -> ExecutionError | ExecutionSuccess | UnknownExecutionResult:
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_execution_result_type_0 = (
-                        ExecutionSuccess.from_dict(data)
-                    )
+                if isinstance(data, dict) and data.get("type") == "success":
+                    try:
+                        componentsschemas_execution_result_type_0 = (
+                            ExecutionSuccess.from_dict(data)
+                        )
 
-                    return componentsschemas_execution_result_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_execution_result_type_1 = (
-                        ExecutionError.from_dict(data)
-                    )
+                        return componentsschemas_execution_result_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                if isinstance(data, dict) and data.get("type") == "error":
+                    try:
+                        componentsschemas_execution_result_type_1 = (
+                            ExecutionError.from_dict(data)
+                        )
 
-                    return componentsschemas_execution_result_type_1
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
+                        return componentsschemas_execution_result_type_1
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
                 if not isinstance(data, dict):
                     raise TypeError()
                 componentsschemas_execution_result_type_2 = (
