@@ -109,7 +109,8 @@ class _Parser:
     def parse(self, data: Any) -> Any:
         if not isinstance(data, dict):
             raise APIResponseValidationError(f"a reactivity item is not a JSON object: {str(data)[:200]!r}")
-        cls = self._known.get(data.get("type"))  # type: ignore[arg-type]
+        kind = data.get("type")
+        cls = self._known.get(kind) if isinstance(kind, str) else None  # a list or dict is not hashable
         if cls is not None:
             try:
                 return cls.from_dict(data)
