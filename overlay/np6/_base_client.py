@@ -139,6 +139,10 @@ def _body_of(response: httpx.Response) -> object | None:
         return response.text[:1000]
 
 
+def _is_send(operation_id: str) -> bool:
+    return OPERATIONS[operation_id].retry is _retries.RetryClass.SEND
+
+
 def _describe(method: str, url: httpx.URL) -> str:
     return f"{method} {url.raw_path.decode('ascii', 'replace')}"
 
@@ -204,14 +208,21 @@ class _BaseClient:
             self._generated_client = Client(base_url=self._base_url)
         return self._generated_client
 
-    def _parse(self, module: ModuleType, response: httpx.Response) -> Any:
+    def _parse(self, module: ModuleType, response: httpx.Response, *, sent: bool = False) -> Any:
         try:
             return module._parse_response(client=self._generated(), response=response)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            # A send answered 2xx was accepted: say so, or the caller may send it again to be safe.
+            consequence = (
+                " NP6 accepted the request, so it was sent, but its results could not be read: do not send"
+                " it again (the reactivity events show what happened)."
+                if sent
+                else ""
+            )
             raise APIResponseValidationError(
                 f"{_describe(response.request.method, response.request.url)} -> {response.status_code}:"
                 f" the body does not match the API's schema ({type(exc).__name__}: {exc})"
-                f" (request id {response.headers.get('x-request-id') or '-'})",
+                f" (request id {response.headers.get('x-request-id') or '-'}).{consequence}",
                 method=response.request.method,
                 url=str(response.request.url),
                 status_code=response.status_code,
@@ -326,7 +337,7 @@ class SyncAPIClient(_BaseClient):
     def request(self, operation_id: str, /, **kwargs: Any) -> Any:
         """Run one generated operation; return its parsed success body (None for 204)."""
         response = self._send(operation_id, kwargs, stream=False)
-        return self._parse(endpoint(operation_id), response)
+        return self._parse(endpoint(operation_id), response, sent=_is_send(operation_id))
 
     def stream(self, operation_id: str, /, **kwargs: Any) -> httpx.Response:
         """Send one operation and return the open 2xx response (the caller closes it)."""
@@ -402,7 +413,7 @@ class AsyncAPIClient(_BaseClient):
     async def request(self, operation_id: str, /, **kwargs: Any) -> Any:
         """Run one generated operation; return its parsed success body (None for 204)."""
         response = await self._send(operation_id, kwargs, stream=False)
-        return self._parse(endpoint(operation_id), response)
+        return self._parse(endpoint(operation_id), response, sent=_is_send(operation_id))
 
     async def stream(self, operation_id: str, /, **kwargs: Any) -> httpx.Response:
         """Send one operation and return the open 2xx response (the caller closes it)."""
