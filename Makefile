@@ -68,3 +68,11 @@ else
 	@test -n "$$NP6_API_KEY" || { echo "make contract: set NP6_API_KEY" >&2; exit 2; }
 	$(BIN)python -m np6_contract --base-url $(BASE_URL) --report reports/contract.xml $(CONTRACT_ARGS)
 endif
+
+# Benchmarks (issue 7): the SDK next to raw httpx, ratios from one run, one table; the figures also go to
+# reports/bench.json (machine-specific, so not committed). About 7 minutes on 2 cores; BENCH_ARGS=--quick
+# for a 1-minute smoke run. The soak (10,000 mixed calls with random faults): .venv/bin/python -m tests.faults.soak
+BENCH_ARGS ?=
+.PHONY: bench
+bench: $(STAMP)
+	$(BIN)python benchmarks/bench.py $(BENCH_ARGS)
