@@ -77,19 +77,6 @@ class GuardedTransport(RequestsTransport):
         return response
 
 
-def ignore_discriminator_mismatch(
-    context: schemathesis.HookContext, failure: Any, case: Case, response: Response
-) -> bool:
-    """Keep every failure but schemathesis' "Unknown discriminator value" (ST111).
-
-    The spec models each polymorphic object as known variants plus a catch-all `Unknown*` variant, because
-    NP6 adds kinds over time and an unknown kind must parse. schemathesis reads the `discriminator` mapping as
-    closed and flags any other value, although the JSON Schema (`oneOf`), which it still validates in full,
-    accepts it.
-    """
-    return getattr(failure, "code", None) != "ST111"
-
-
 def guard_schema(schema: schemathesis.BaseSchema, transport: GuardedTransport) -> schemathesis.BaseSchema:
     """Make `schema` (and its clones) send through `transport`.
 

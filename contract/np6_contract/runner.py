@@ -409,7 +409,6 @@ def _execute(
     loaded = schemathesis.openapi.from_dict(copy.deepcopy(spec), config=config)
     transport = hooks.GuardedTransport(guard, recorder)
     hooks.guard_schema(loaded, transport)
-    loaded.hooks.register_hook_with_name(hooks.ignore_discriminator_mismatch, "filter_failure")
     schema = loaded.include(operation_id=included)
     labels = {o.label: o.operation_id for o in run_plan.operations}
     collector = Collector(run_plan.results, labels, options.api_key)

@@ -27,7 +27,7 @@ class Notification:
         settings (NotificationSettings | Unset):
         application (UUID | Unset): The notifiable application that binds subscribers
         task (NotificationTask | Unset): The task that triggers executions.
-        versions (list[NotificationVersion] | Unset):
+        versions (list[NotificationVersion] | Unset): The versions; exactly one of them is the master one.
     """
 
     type_: NotificationType
