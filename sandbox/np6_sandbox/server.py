@@ -96,7 +96,9 @@ def parser() -> argparse.ArgumentParser:
     cli.add_argument(
         "--validate-responses", action="store_true", help="answer 500 when a response drifts from the spec"
     )
-    cli.add_argument("--spec", help="OpenAPI document to serve (default: the bundled np6-8.1.0.yaml)")
+    cli.add_argument(
+        "--spec", help="OpenAPI document to serve (default: the spec np6_api was generated from)"
+    )
     cli.add_argument(
         "--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"]
     )

@@ -25,7 +25,6 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 SPEC_URI = "urn:np6:openapi"
-SPEC_FILE = "np6-8.1.0.yaml"
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 
 _INT32 = (-(2**31), 2**31 - 1)
@@ -36,14 +35,15 @@ _DATE_TIME = re.compile(
 
 
 def default_spec_path() -> Path:
-    """The spec to serve: $NP6_SANDBOX_SPEC, the copy shipped in the wheel, or the repository's openapi/."""
+    """The spec to serve: $NP6_SANDBOX_SPEC, else the one the installed client was generated from.
+
+    `scripts/regen.sh` ships the spec as `np6_api/openapi.yaml` (checked by `make check-regen`), so the
+    sandbox and the client always speak the same version, from a wheel too.
+    """
     env = os.environ.get("NP6_SANDBOX_SPEC")
     if env:
         return Path(env)
-    shipped = resources.files("np6_sandbox").joinpath(SPEC_FILE)
-    if shipped.is_file():
-        return Path(str(shipped))
-    return Path(__file__).resolve().parents[2] / "openapi" / SPEC_FILE
+    return Path(str(resources.files("np6_api").joinpath("openapi.yaml")))
 
 
 def parse_date_time(value: str) -> dt.datetime | None:
