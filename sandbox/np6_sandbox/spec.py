@@ -9,6 +9,7 @@ spec says. Formats that matter for NP6 (uuid, date-time, int32, int64) are asser
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import functools
 import os
 import re
@@ -80,6 +81,21 @@ def _escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
+_NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][+-]?\d{1,2})?")
+
+
+def _integral(raw: str) -> int | None:
+    """The int a path/query string denotes, if it is a number with no fractional part (`-2053.0` too).
+
+    JSON Schema's `integer` is any number whose fractional part is zero, so clients may write 156.0. The
+    exponent is capped at two digits so that `1e999999999` cannot make us build a huge int.
+    """
+    if not _NUMBER.fullmatch(raw):
+        return None
+    value = decimal.Decimal(raw)
+    return int(value) if value == value.to_integral_value() else None
+
+
 @dataclass(frozen=True)
 class Param:
     """One path or query parameter of an operation."""
@@ -93,8 +109,8 @@ class Param:
 
     def coerce(self, raw: str) -> Any:
         """A path/query string as the JSON value its schema expects (`1614089593000` -> int)."""
-        if "integer" in self.types and re.fullmatch(r"-?\d+", raw):
-            return int(raw)
+        if "integer" in self.types and (whole := _integral(raw)) is not None:
+            return whole
         if "number" in self.types:
             try:
                 return float(raw)
