@@ -3,7 +3,7 @@
 A dict is validated with jsonschema against the spec's schema for that body (the copy shipped in
 ``np6_api/openapi.yaml``), so a mistake is reported with the path of the bad field before any request; then it
 is converted with the generated model's ``from_dict``. For ``oneOf`` bodies (e.g. ``Action``) the variant is
-chosen by its ``type`` like the spec's discriminator says. jsonschema and the spec are loaded on first use.
+chosen by its ``type`` (each variant pins it with a ``const``). jsonschema and the spec load on first use.
 """
 
 from __future__ import annotations
@@ -55,16 +55,23 @@ def model_class(schema_name: str) -> type[Any]:
 
 
 def _variant(schema_name: str, data: Mapping[str, Any]) -> str:
-    """For a ``oneOf`` schema with a discriminator, the variant schema named by ``data["type"]``."""
-    schema = _spec()["components"]["schemas"][schema_name]
+    """For a ``oneOf`` schema, the variant whose ``type`` constant is ``data["type"]`` (errors then name the
+    field inside that variant); an unlisted type goes to the ``Unknown*`` fallback if the union has one."""
+    schemas = _spec()["components"]["schemas"]
+    schema = schemas[schema_name]
     if "oneOf" not in schema:
         return schema_name
     refs: list[str] = [str(item["$ref"]).rsplit("/", 1)[-1] for item in schema["oneOf"]]
-    mapping: dict[str, str] = schema.get("discriminator", {}).get("mapping", {})
+    by_type = {_type_const(schemas[ref]): ref for ref in refs}
     kind = data.get("type")
-    if isinstance(kind, str) and kind in mapping:
-        return str(mapping[kind]).rsplit("/", 1)[-1]
-    return refs[-1]  # the Unknown* fallback, last by convention of the spec
+    if isinstance(kind, str) and kind in by_type:
+        return by_type[kind]
+    return by_type.get(None, schema_name)  # the fallback (its type is not a constant), else the whole union
+
+
+def _type_const(schema: Mapping[str, Any]) -> str | None:
+    const = schema.get("properties", {}).get("type", {}).get("const")
+    return const if isinstance(const, str) else None
 
 
 def _path(error: Any, name: str) -> str:
@@ -74,14 +81,28 @@ def _path(error: Any, name: str) -> str:
     return out
 
 
+def _most_precise(errors: list[Any]) -> Any:
+    """The error to report: one at a leaf (no other error lies below its path), first field first.
+
+    A summary error (e.g. `contains` on `versions`) would otherwise hide the field that is actually wrong.
+    """
+    paths = [tuple(e.absolute_path) for e in errors]
+    leaves = [
+        e
+        for e, path in zip(errors, paths, strict=True)
+        if not any(len(other) > len(path) and other[: len(path)] == path for other in paths)
+    ]
+    return min(leaves, key=lambda e: ([str(p) for p in e.absolute_path], e.message))
+
+
 def coerce_body(value: object, schema_name: str, *, name: str = "body") -> Any:
     """A generated model instance for ``schema_name`` from a model instance or a JSON-shaped dict."""
     if isinstance(value, Mapping):
         variant = _variant(schema_name, value)
         validator = _validator(variant)
-        errors = sorted(validator.iter_errors(value), key=lambda e: (list(e.absolute_path), e.message))
+        errors = list(validator.iter_errors(value))
         if errors:
-            first = errors[0]
+            first = _most_precise(errors)
             more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
             raise NP6ValidationError(f"{_path(first, name)}: {first.message}{more} [schema {variant}]")
         try:
