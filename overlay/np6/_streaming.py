@@ -89,12 +89,15 @@ class Resume:
 class _Parser:
     """Turns the byte chunks of one response into events, tracking the resume point."""
 
-    def __init__(self, operation_id: str, *, sort: str | None, resume: Resume | None) -> None:
+    def __init__(
+        self, operation_id: str, *, sort: str | None, resume: Resume | None, raw: bool = False
+    ) -> None:
         import ijson  # type: ignore[import-untyped]
 
         from np6_api.types import Unset
 
         self._unset = Unset
+        self._raw = raw
         self._known, self._fallback = variant_map(operation_id)
         self._items: Any = ijson.sendable_list()
         self._coro = ijson.items_coro(self._items, "item", use_float=True)
@@ -109,6 +112,8 @@ class _Parser:
     def parse(self, data: Any) -> Any:
         if not isinstance(data, dict):
             raise APIResponseValidationError(f"a reactivity item is not a JSON object: {str(data)[:200]!r}")
+        if self._raw:
+            return data
         kind = data.get("type")
         cls = self._known.get(kind) if isinstance(kind, str) else None  # a list or dict is not hashable
         if cls is not None:
@@ -125,8 +130,10 @@ class _Parser:
 
     def accept(self, event: Any) -> bool:
         """Update the resume point for an event about to be yielded; False to skip an already-seen one."""
-        ts = getattr(event, "timestamp", None)
-        raw_id = getattr(event, "id", None)
+        if isinstance(event, dict):
+            ts, raw_id = event.get("timestamp"), event.get("id")
+        else:
+            ts, raw_id = getattr(event, "timestamp", None), getattr(event, "id", None)
         event_id = None if raw_id is None or isinstance(raw_id, self._unset) else str(raw_id)
         if isinstance(ts, int) and not isinstance(ts, bool):
             if self._skip and ts == self.last_timestamp and event_id in self._skip:
@@ -197,8 +204,10 @@ class EventStream:
         *,
         sort: str | None,
         resume: Resume | None,
+        raw: bool = False,
     ) -> None:
         self._open = open_response
+        self._raw = raw
         self._operation_id = operation_id
         self._sort = sort
         self._resume = resume
@@ -206,7 +215,7 @@ class EventStream:
         self._parser: _Parser | None = None
 
     def _start(self) -> Generator[Any, None, None]:
-        self._parser = _Parser(self._operation_id, sort=self._sort, resume=self._resume)
+        self._parser = _Parser(self._operation_id, sort=self._sort, resume=self._resume, raw=self._raw)
         # A module-level generator: it must not hold ``self``, or dropping the stream after ``break`` would
         # leave a reference cycle and the connection open until the cyclic GC runs.
         return _sync_events(self._open, self._parser)
@@ -247,8 +256,10 @@ class AsyncEventStream:
         *,
         sort: str | None,
         resume: Resume | None,
+        raw: bool = False,
     ) -> None:
         self._open = open_response
+        self._raw = raw
         self._operation_id = operation_id
         self._sort = sort
         self._resume = resume
@@ -256,7 +267,7 @@ class AsyncEventStream:
         self._parser: _Parser | None = None
 
     def _start(self) -> AsyncGenerator[Any, None]:
-        self._parser = _Parser(self._operation_id, sort=self._sort, resume=self._resume)
+        self._parser = _Parser(self._operation_id, sort=self._sort, resume=self._resume, raw=self._raw)
         return _async_events(self._open, self._parser)
 
     def __aiter__(self) -> Self:

@@ -44,7 +44,8 @@ def _millis(value: Any) -> int:
 
 
 def _stream(np6: Any, scope: str, resource: str | None, kind: str | None, start: Any, end: Any) -> Any:
-    filters = {"reactivity_start": start, "reactivity_end": end, "sort": "asc"}
+    # raw: each event exactly as NP6 sent it; a round trip through the models would reformat its dates.
+    filters = {"reactivity_start": start, "reactivity_end": end, "sort": "asc", "raw": True}
     if scope == "notifications":
         if resource is not None and not resource.isdigit():
             usage_error(f"--id: a notification id is a number, got {resource!r}")
@@ -125,7 +126,7 @@ def _write(events: Any, target: IO[str], fmt: Format, point: ResumePoint | None,
         events,
     ):
         task = progress.add_task("export", total=None)
-        for event in skip_written((e.to_dict() for e in events), point):
+        for event in skip_written(events, point):
             writer.write(event)
             written += 1
             if written % _PROGRESS_EVERY == 0:

@@ -92,6 +92,13 @@ def check_channel(value: object) -> str:
     return str(value)
 
 
+def check_raw(value: object) -> bool:
+    """``raw=`` of the reactivity streams: the events as NP6 sent them (dicts), or the generated models."""
+    if not isinstance(value, bool):
+        raise NP6ValidationError(f"raw must be True or False, got {value!r}")
+    return value
+
+
 def event_filters(
     *,
     activation_start: object,

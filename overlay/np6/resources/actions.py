@@ -19,6 +19,7 @@ from ._common import (
     as_list,
     check_batch_size,
     check_channel,
+    check_raw,
     event_filters,
     reactivity_operation,
     run_batches,
@@ -288,8 +289,12 @@ class Actions:
         reactivity_end: DateArg = None,
         sort: SortOrder | str | None = None,
         resume: StreamInterruptedError | None = None,
+        raw: bool = False,
     ) -> EventStream:
-        """Stream the events (``kind`` in ``REACTIVITY_KINDS``; None for all), one at a time."""
+        """Stream the events (``kind`` in ``REACTIVITY_KINDS``; None for all), one at a time.
+
+        ``raw=True`` yields each event as the dict NP6 sent (no model parsing, faster).
+        """
         plan, sort_text, resume_point = _reactivity_plan(
             kind,
             action_id,
@@ -305,6 +310,7 @@ class Actions:
             plan.operation_id,
             sort=sort_text,
             resume=resume_point,
+            raw=check_raw(raw),
         )
 
 
@@ -452,6 +458,7 @@ class AsyncActions:
         reactivity_end: DateArg = None,
         sort: SortOrder | str | None = None,
         resume: StreamInterruptedError | None = None,
+        raw: bool = False,
     ) -> AsyncEventStream:
         """Async iterator of events (``async for``); see ``Actions.reactivities``."""
         plan, sort_text, resume_point = _reactivity_plan(
@@ -469,4 +476,5 @@ class AsyncActions:
             plan.operation_id,
             sort=sort_text,
             resume=resume_point,
+            raw=check_raw(raw),
         )
