@@ -247,8 +247,6 @@ class Sandbox:
         if not self.authorised(request):
             return self._respond(operation, empty(401), None)
         fault = self.faults.take(operation.operation_id)
-        if fault is not None and fault.kind == "delay":
-            await asyncio.sleep(fault.delay)
         if fault is not None and fault.before:
             return self._fault_status(fault)
         try:
@@ -256,6 +254,9 @@ class Sandbox:
             reply = HANDLERS[operation.operation_id](call)
         except Problem as problem:
             reply = problem.reply()
+        if fault is not None and fault.kind == "delay":
+            # Processed, then answered late: a client that timed out cannot know whether a send happened.
+            await asyncio.sleep(fault.delay)
         if fault is not None and fault.after and fault.kind in flt.BEFORE_KINDS:
             return self._fault_status(fault)
         return self._respond(operation, reply, fault)

@@ -3,7 +3,8 @@
 Kinds (`POST /_sandbox/faults`, see README):
 
 - `status`: answer `status` (default 503) with no body and an optional `Retry-After`;
-- `delay`: wait `delay` seconds, then answer normally;
+- `delay`: run the operation, then wait `delay` seconds before answering (a send past the client's timeout
+  did happen);
 - `drop`: close the connection without any response;
 - `drop_after`: run the operation (the message IS sent), then close the connection without a response;
 - `truncate`: the real response with its full Content-Length, cut half-way (the operation ran);
