@@ -8,7 +8,7 @@ BIN := $(VENV)/bin/
 STAMP := $(VENV)/.installed
 
 # Handwritten code only (generated/ is excluded in pyproject's [tool.ruff] too).
-LINT_PATHS := $(wildcard overlay sandbox contract tests scripts)
+LINT_PATHS := $(wildcard overlay sandbox contract tests scripts benchmarks)
 
 .PHONY: install regen check-regen lint typecheck pytest test
 
