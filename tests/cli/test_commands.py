@@ -169,3 +169,48 @@ def test_the_console_script_runs(np6_sandbox_url: str, tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert {a["id"] for a in json.loads(done.stdout)} == {"000PE4", "000PE5"}
+
+
+def test_np6_contract_runs_the_suite_read_only_by_default(np6_sandbox_url: str, tmp_path: Path) -> None:
+    report = tmp_path / "contract.xml"
+    result = np6(
+        {},
+        "contract",
+        "--base-url",
+        np6_sandbox_url,
+        "--api-key",
+        TEST_API_KEY,
+        "--report",
+        str(report),
+        "--operation",
+        "list_actions",
+        "--operation",
+        "get_notification",
+        "--max-examples",
+        "2",
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == "2 passed, 0 failed, 59 skipped"
+    assert report.exists() and TEST_API_KEY not in report.read_text()
+
+
+def test_np6_sandbox_listens_on_the_port_it_prints() -> None:
+    script = Path(sys.executable).with_name("np6")
+    proc = subprocess.Popen(
+        [str(script), "sandbox", "--port", "0", "--api-key", "k1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        assert line.startswith("NP6 sandbox listening on http://127.0.0.1:"), line
+        url = line.split()[-1]
+        assert httpx.get(f"{url}/actions", headers={"X-Key": "k1"}).status_code == 200
+        assert httpx.get(f"{url}/actions", headers={"X-Key": "other"}).status_code == 401
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        if proc.stdout is not None:
+            proc.stdout.close()
