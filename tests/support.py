@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import functools
-import json
 import os
 import subprocess
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import yaml
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
 ROOT = Path(__file__).resolve().parent.parent
 REGEN = ROOT / "scripts" / "regen.sh"
@@ -45,19 +41,18 @@ def load_spec() -> dict[str, Any]:
     return spec
 
 
-def schema_validator(schema: str | dict[str, Any]) -> jsonschema.protocols.Validator:
-    """A Draft 2020-12 validator for a component schema name, or for a schema that may $ref components.
+def schema_validator(pointer: str) -> Any:
+    """The sandbox's validator (Draft 2020-12 over the whole spec, formats asserted) for a component schema
+    name or a JSON pointer into the repository's spec (e.g. a media type's schema)."""
+    from np6_sandbox.spec import Spec
 
-    The spec is registered as one resource so `#/components/...` references resolve inside it.
-    """
-    spec = load_spec()
-    base = "urn:np6:spec"
-    registry: Registry[Any] = Registry().with_resource(
-        base, Resource.from_contents(spec, default_specification=DRAFT202012)
-    )
-    target = {"$ref": f"{base}#/components/schemas/{schema}"} if isinstance(schema, str) else schema
-    if isinstance(schema, dict):
-        target = json.loads(json.dumps(schema).replace('"$ref": "#/', f'"$ref": "{base}#/'))
-    return jsonschema.Draft202012Validator(
-        target, registry=registry, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-    )
+    spec = _sandbox_spec()
+    assert isinstance(spec, Spec)
+    return spec.validator(pointer) if pointer.startswith("/") else spec.component(pointer)
+
+
+@functools.cache
+def _sandbox_spec() -> Any:
+    from np6_sandbox.spec import load_spec as load_sandbox_spec
+
+    return load_sandbox_spec(SPEC)

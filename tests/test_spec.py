@@ -118,10 +118,11 @@ def resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
 
 
 def walk(node: Any, where: str = "#") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every object of the document with its JSON pointer (keys escaped: paths contain "/")."""
     if isinstance(node, dict):
         yield where, node
         for key, value in node.items():
-            yield from walk(value, f"{where}/{key}")
+            yield from walk(value, f"{where}/{str(key).replace('~', '~0').replace('/', '~1')}")
     elif isinstance(node, list):
         for i, value in enumerate(node):
             yield from walk(value, f"{where}/{i}")
@@ -225,12 +226,12 @@ def test_every_inference_is_marked_with_a_one_line_reason(spec: dict[str, Any]) 
         assert ("x-np6-inferred-reason" in node) <= ("x-np6-inferred" in node), where
 
 
-def spec_examples(spec: dict[str, Any]) -> Iterator[tuple[str, Any, dict[str, Any]]]:
-    """(where, example value, schema) for every example attached to a media type."""
-    for where, node in walk(spec["paths"]):
+def spec_examples(spec: dict[str, Any]) -> Iterator[tuple[str, Any, str]]:
+    """(where, example value, JSON pointer of its schema) for every example attached to a media type."""
+    for pointer, node in walk(spec["paths"], "/paths"):
         if "schema" in node and "examples" in node:
             for name, example in node["examples"].items():
-                yield f"{where}/examples/{name}", resolve(spec, example)["value"], node["schema"]
+                yield f"{pointer}/examples/{name}", resolve(spec, example)["value"], f"{pointer}/schema"
 
 
 def test_every_attached_example_validates_against_its_schema(spec: dict[str, Any]) -> None:
