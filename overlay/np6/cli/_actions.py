@@ -6,6 +6,8 @@ from typing import Annotated, Any, Literal
 
 import typer
 
+from np6 import NP6
+
 from ._common import (
     ApiKey,
     AsJson,
@@ -13,7 +15,6 @@ from ._common import (
     ContactId,
     Hash,
     Unicity,
-    client,
     contacts,
     handles_errors,
     one_contact,
@@ -42,7 +43,7 @@ def _state(action: Any) -> Any:
 @handles_errors
 def list_(base_url: BaseUrl = None, api_key: ApiKey = None, as_json: AsJson = False) -> None:
     """List the actions."""
-    with client(base_url, api_key) as np6:
+    with NP6(api_key=api_key, base_url=base_url) as np6:
         actions = np6.actions.list()
     if as_json:
         print_json(actions)
@@ -55,7 +56,7 @@ def list_(base_url: BaseUrl = None, api_key: ApiKey = None, as_json: AsJson = Fa
 @handles_errors
 def get(action: ActionId, base_url: BaseUrl = None, api_key: ApiKey = None, as_json: AsJson = False) -> None:
     """Show an action."""
-    with client(base_url, api_key) as np6:
+    with NP6(api_key=api_key, base_url=base_url) as np6:
         found = np6.actions.get(action)
     if as_json:
         print_json(found)
@@ -84,7 +85,7 @@ def validate(
     api_key: ApiKey = None,
 ) -> None:
     """Validate an action: --for-test first (sends proofs), then --production."""
-    with client(base_url, api_key) as np6:
+    with NP6(api_key=api_key, base_url=base_url) as np6:
         np6.actions.validate(action, for_test=for_test, test_segments=test_segment or None)
         state = _state(np6.actions.get(action))
     typer.echo(f"action {action} {'test-validated' if for_test else 'validated'} (state {state})")
@@ -104,7 +105,7 @@ def render(
 ) -> None:
     """Render the action's message for one contact (a preview; nothing is sent)."""
     who = one_contact(contact_id, unicity, hash_)
-    with client(base_url, api_key) as np6:
+    with NP6(api_key=api_key, base_url=base_url) as np6:
         result = np6.actions.render(action, who, channel=channel)
     if as_json:
         print_json(result)
@@ -129,6 +130,6 @@ def send(
 ) -> None:
     """Send the action to each recipient (the action must be validated for production)."""
     recipients = contacts(contact_id, unicity, hash_)
-    with client(base_url, api_key) as np6:
+    with NP6(api_key=api_key, base_url=base_url) as np6:
         results = np6.actions.send(action, list(recipients), channel=channel)
     print_results(recipients, results, as_json)

@@ -10,15 +10,14 @@ import datetime as dt
 import functools
 import json
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from np6 import NP6, APIStatusError, Contact, NP6Error, NP6ValidationError
+from np6 import APIStatusError, Contact, NP6Error, NP6ValidationError
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -71,23 +70,12 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-@contextmanager
-def client(base_url: str | None, api_key: str | None) -> Iterator[NP6]:
-    with NP6(api_key=api_key, base_url=base_url) as np6:
-        yield np6
-
-
 def one_contact(contact_id: str | None, unicity: str | None, hash_: str | None) -> Contact:
-    """Exactly one of --contact-id / --unicity / --hash."""
-    given = [
-        (name, value)
-        for name, value in (("id", contact_id), ("unicity", unicity), ("hash", hash_))
-        if value is not None
-    ]
+    """Exactly one of --contact-id / --unicity / --hash (named as flags, not as Contact's arguments)."""
+    given = {k: v for k, v in (("id", contact_id), ("unicity", unicity), ("hash", hash_)) if v is not None}
     if len(given) != 1:
         usage_error("give exactly one of --contact-id, --unicity, --hash")
-    name, value = given[0]
-    return {"id": Contact.id, "unicity": Contact.unicity, "hash": Contact.hash}[name](value)
+    return Contact(**given)
 
 
 def contacts(contact_ids: list[str], unicities: list[str], hashes: list[str]) -> list[Contact]:

@@ -6,6 +6,8 @@ from typing import Annotated, Any
 
 import typer
 
+from np6 import NP6
+
 from ._common import (
     ApiKey,
     AsJson,
@@ -13,7 +15,6 @@ from ._common import (
     ContactId,
     Hash,
     Unicity,
-    client,
     contacts,
     handles_errors,
     json_option,
@@ -43,7 +44,7 @@ def _version(np6: Any, notification: int, version: str, label: str | None) -> An
 @handles_errors
 def list_(base_url: BaseUrl = None, api_key: ApiKey = None, as_json: AsJson = False) -> None:
     """List the notifications."""
-    with client(base_url, api_key) as np6:
+    with NP6(api_key=api_key, base_url=base_url) as np6:
         notifications = np6.notifications.list()
     if as_json:
         print_json(notifications)
@@ -65,7 +66,7 @@ def get(
     as_json: AsJson = False,
 ) -> None:
     """Show a notification and its versions."""
-    with client(base_url, api_key) as np6:
+    with NP6(api_key=api_key, base_url=base_url) as np6:
         found = np6.notifications.get(notification)
     if as_json:
         print_json(found)
@@ -98,7 +99,7 @@ def render(
     """Render a version of a notification for one contact."""
     who = one_contact(contact_id, unicity, hash_)
     extra = json_option(data, "--data")
-    with client(base_url, api_key) as np6:
+    with NP6(api_key=api_key, base_url=base_url) as np6:
         chosen = _version(np6, notification, version, label)
         result = np6.notifications.render(notification, version=chosen, contact=who, data=extra)
     if as_json:
@@ -132,7 +133,7 @@ def test(
     """Send a test of a version (sends a real push on a live account)."""
     request: dict[str, Any] = {"recipient": {"type": "contact", "value": recipient}}
     request.update({k: v for k, v in (("title", title), ("body", body)) if v is not None})
-    with client(base_url, api_key) as np6:
+    with NP6(api_key=api_key, base_url=base_url) as np6:
         chosen = _version(np6, notification, version, label)
         np6.notifications.test(notification, body=request, version=chosen)
     typer.echo(f"test of notification {notification} sent")
@@ -151,7 +152,7 @@ def execute(
 ) -> None:
     """Execute (send) the notification's master version to each recipient."""
     recipients = contacts(contact_id, unicity, hash_)
-    with client(base_url, api_key) as np6:
+    with NP6(api_key=api_key, base_url=base_url) as np6:
         results = np6.notifications.execute(notification, list(recipients))
     print_results(recipients, results, as_json)
 

@@ -15,13 +15,13 @@ import typer
 from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn
 from rich.text import Text
 
-from np6 import StreamInterruptedError
+from np6 import NP6, StreamInterruptedError
+from np6._dates import to_millis
 
 from ._common import (
     EXIT_API_ERROR,
     ApiKey,
     BaseUrl,
-    client,
     date_option,
     err,
     handles_errors,
@@ -37,10 +37,6 @@ _PROGRESS_EVERY = 1000
 class _Rate(ProgressColumn):
     def render(self, task: Task) -> Text:
         return Text(f"{task.speed or 0:,.0f} events/s")
-
-
-def _millis(value: Any) -> int:
-    return value if isinstance(value, int) else int(value.timestamp() * 1000)
 
 
 def _stream(np6: Any, scope: str, resource: str | None, kind: str | None, start: Any, end: Any) -> Any:
@@ -90,12 +86,13 @@ def export(
             usage_error("--resume needs --output: it continues the export written to that file")
         point = resume_point(output, fmt)
         if point is not None:
-            start = point.timestamp if start is None else max(_millis(start), point.timestamp)
+            since_ms = to_millis(start, name="--since")
+            start = point.timestamp if since_ms is None else max(since_ms, point.timestamp)
     elif output is not None and output.exists() and output.stat().st_size > 0:
         usage_error(f"{output} exists: pass --resume to continue that export, or remove it")
 
     new_file = output is None or (point is None and not (output.exists() and output.stat().st_size > 0))
-    with client(base_url, api_key) as np6:
+    with NP6(api_key=api_key, base_url=base_url) as np6:
         events = _stream(np6, scope, resource, kind, start, end)
         target: IO[str] = sys.stdout if output is None else output.open("a", encoding="utf-8", newline="")
         try:
