@@ -16,8 +16,8 @@ from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextCol
 from rich.text import Text
 
 from np6 import NP6, StreamInterruptedError
-from np6._dates import to_millis
 
+from .._dates import to_millis
 from ._common import (
     EXIT_API_ERROR,
     ApiKey,
@@ -91,7 +91,7 @@ def export(
     elif output is not None and output.exists() and output.stat().st_size > 0:
         usage_error(f"{output} exists: pass --resume to continue that export, or remove it")
 
-    new_file = output is None or (point is None and not (output.exists() and output.stat().st_size > 0))
+    new_file = output is None or not output.exists() or output.stat().st_size == 0  # CSV header then
     with NP6(api_key=api_key, base_url=base_url) as np6:
         events = _stream(np6, scope, resource, kind, start, end)
         target: IO[str] = sys.stdout if output is None else output.open("a", encoding="utf-8", newline="")
