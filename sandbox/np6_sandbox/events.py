@@ -189,22 +189,9 @@ def stamp(time_ms: int, stamp_id: str | None = None, thread: str | None = None) 
     return {"time": time_ms, "id": stamp_id or str(uuid.uuid4()), "thread": thread or str(uuid.uuid4())}
 
 
-def notification_event(kind: str, ts: int, activation: Mapping[str, Any], **member: Any) -> dict[str, Any]:
-    """An event with `source.type` notification: the activation plus one member named after the kind."""
-    detail: dict[str, Any] = {"activation": dict(activation), **member}
-    return {
-        "type": kind,
-        "id": str(uuid.uuid4()),
-        "timestamp": ts,
-        "identity": dict(IDENTITY),
-        "source": {"type": "notification", "detail": detail},
-    }
-
-
-def message_event(
-    kind: str, ts: int, activation: Mapping[str, Any], source_type: str = "email", **member: Any
+def _event(
+    kind: str, ts: int, activation: Mapping[str, Any], source_type: str, member: Any
 ) -> dict[str, Any]:
-    """An event of an action send (`source.type` email, or `sms` for SMS actions: see README)."""
     detail: dict[str, Any] = {"activation": dict(activation), **member}
     return {
         "type": kind,
@@ -213,6 +200,18 @@ def message_event(
         "identity": dict(IDENTITY),
         "source": {"type": source_type, "detail": detail},
     }
+
+
+def notification_event(kind: str, ts: int, activation: Mapping[str, Any], **member: Any) -> dict[str, Any]:
+    """An event with `source.type` notification: the activation plus one member named after the kind."""
+    return _event(kind, ts, activation, "notification", member)
+
+
+def message_event(
+    kind: str, ts: int, activation: Mapping[str, Any], source_type: str = "email", **member: Any
+) -> dict[str, Any]:
+    """An event of an action send (`source.type` email, or `sms` for SMS actions: see README)."""
+    return _event(kind, ts, activation, source_type, member)
 
 
 PUSH_BOUNCE = {
