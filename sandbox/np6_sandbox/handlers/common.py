@@ -38,8 +38,7 @@ def resolve(store: Store, ident: Any) -> Contact | None:
                 return contact
         return None
     if kind == "footprint":
-        keys = {k: ident.get(k) for k in ("id", "unicity", "hash") if isinstance(ident.get(k), str)}
-        return store.find_contact(**keys) if keys else None
+        return resolve_plain(store, ident)
     return None
 
 
