@@ -75,8 +75,3 @@ class Problem(Exception):
 
 def bad(field: str, detail: str, error: str = "invalid body") -> Problem:
     return Problem(400, field=field, detail=detail, error=error)
-
-
-NOT_FOUND = 404
-CONFLICT = 409
-UNSUPPORTED = 415
