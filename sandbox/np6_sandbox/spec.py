@@ -103,7 +103,6 @@ class Param:
     name: str
     location: str
     required: bool
-    schema: dict[str, Any]
     validator: Draft202012Validator
     types: frozenset[str]  # JSON types the schema admits: how to coerce the raw string
 
@@ -129,7 +128,6 @@ class Operation:
     method: str
     path: str
     params: tuple[Param, ...]
-    body_required: bool
     bodies: dict[str, Draft202012Validator]  # media type -> validator of the request body
     responses: dict[
         str, Draft202012Validator | None
@@ -227,15 +225,12 @@ class Spec:
                             name=param["name"],
                             location=param["in"],
                             required=bool(param.get("required", False)),
-                            schema=param.get("schema", {}),
                             validator=self.validator(f"{at}/schema"),
                             types=frozenset(self.schema_types(param.get("schema", {}), f"{at}/schema")),
                         )
                 bodies: dict[str, Draft202012Validator] = {}
-                body_required = False
                 if "requestBody" in op:
                     body, body_pointer = self.resolve(op["requestBody"], f"{op_pointer}/requestBody")
-                    body_required = bool(body.get("required", False))
                     for media in body.get("content", {}):
                         bodies[media] = self.validator(f"{body_pointer}/content/{_escape(media)}/schema")
                 responses: dict[str, Draft202012Validator | None] = {}
@@ -253,7 +248,6 @@ class Spec:
                     method=method.upper(),
                     path=path,
                     params=tuple(params.values()),
-                    body_required=body_required,
                     bodies=bodies,
                     responses=responses,
                 )
