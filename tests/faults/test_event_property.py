@@ -9,11 +9,11 @@ paths a user meets are checked: a streamed item (``reactivities()``) and a non-s
 from __future__ import annotations
 
 import contextlib
+import datetime
 import json
 from typing import Any
 
 import httpx
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,7 +21,8 @@ import np6
 from np6._operations import endpoint
 from np6._streaming import _Parser, _sync_events
 
-SPEC_PATH = "openapi/np6-8.1.0.yaml"
+from support import load_spec
+
 STREAM_OPS = ("list_reactivities_of_all_notifications", "list_reactivities_of_all_actions")
 
 JSON_LEAVES = (
@@ -38,16 +39,7 @@ JUNK = st.recursive(
 )
 
 
-def load_spec() -> dict[str, Any]:
-    import pathlib
-
-    root = pathlib.Path(__file__).resolve().parents[2]
-    loaded: dict[str, Any] = yaml.safe_load((root / SPEC_PATH).read_text())
-    return loaded
-
-
-SPEC = load_spec()
-SCHEMAS: dict[str, Any] = SPEC["components"]["schemas"]
+SCHEMAS: dict[str, Any] = load_spec()["components"]["schemas"]
 
 
 def from_schema(schema: dict[str, Any], depth: int = 0) -> st.SearchStrategy[Any]:
@@ -79,7 +71,7 @@ def from_schema(schema: dict[str, Any], depth: int = 0) -> st.SearchStrategy[Any
         if fmt == "uuid":
             return st.uuids().map(str)
         if fmt == "date-time":
-            return st.datetimes(timezones=st.just(__import__("datetime").UTC)).map(lambda d: d.isoformat())
+            return st.datetimes(timezones=st.just(datetime.UTC)).map(lambda d: d.isoformat())
         return st.text(max_size=12)
     if kind == "array":
         return st.lists(from_schema(schema.get("items", {}), depth + 1), max_size=2)
