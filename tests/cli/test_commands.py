@@ -214,3 +214,17 @@ def test_np6_sandbox_listens_on_the_port_it_prints() -> None:
         proc.wait(timeout=20)
         if proc.stdout is not None:
             proc.stdout.close()
+
+
+def test_np6_demo_walks_the_main_job_against_its_own_sandbox() -> None:
+    """The README's first command: every step prints what really happened in the embedded sandbox."""
+    result = runner.invoke(app, ["demo"], env={"NP6_BASE_URL": "", "NP6_API_KEY": ""})
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.count("Hello Ada") == 3  # rendered by id, unicity and hash
+    assert "Hello Bob" in out and "Tea is on sale" in out  # a+b@example.com with render data
+    assert "title 'Ada, last chance'" in out  # version B, picked by label
+    for kind in ("execution", "impression", "bounce", "hit"):
+        assert f"│ {kind} " in out
+    assert "example@np6.com: success" in out and "000ZZZZZ: error (recipient not found)" in out
+    assert "3 messages in the sandbox outbox" in out

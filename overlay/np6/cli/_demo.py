@@ -45,10 +45,7 @@ NOTIFICATION: dict[str, Any] = {
         },
     ],
 }
-ADA = ("000R4M0T", "example@np6.com", "0441619ab4631d18548aa8835dd2c28b")  # the sandbox's demo contact
-BOB_UNICITY = "a+b@example.com"
-CAROL = "000R4M0V"
-EMAIL_ACTION = "000PE4"
+UNKNOWN_CONTACT = "000ZZZZZ"
 
 
 @contextmanager
@@ -63,11 +60,21 @@ def embedded_sandbox() -> Iterator[tuple[str, str]]:
         yield url, key
 
 
+def demo_data() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], str]:
+    """Three contacts and the e-mail action of the sandbox's demo data set (read, not copied, from it)."""
+    from np6_sandbox import DEMO
+
+    ada, bob, carol = DEMO["contacts"][:3]
+    email_action = next(str(a["id"]) for a in DEMO["actions"] if a["type"] == "mailMessage")
+    return ada, bob, carol, email_action
+
+
 def step(title: str) -> None:
     out.print(Rule(f"[bold]{title}", align="left"))
 
 
 def run() -> None:
+    ada, bob, carol, email_action = demo_data()
     with embedded_sandbox() as (url, key), NP6(api_key=key, base_url=url) as np6:
         out.print(f"Embedded NP6 sandbox at {url} (demo contacts, one e-mail action, one SMS action)")
 
@@ -83,19 +90,21 @@ def run() -> None:
 
         step("2. Render the master version for one contact, by id, unicity and hash")
         rows = []
-        for who in (Contact.id(ADA[0]), Contact.unicity(ADA[1]), Contact.hash(ADA[2])):
+        for who in (Contact.id(ada["id"]), Contact.unicity(ada["unicity"]), Contact.hash(ada["hash"])):
             rows.append([f"{who.kind} {who.value}", *_rendered(np6.notifications.render(nid, contact=who))])
-        bob = np6.notifications.render(nid, contact=Contact.unicity(BOB_UNICITY), data={"product": "Tea"})
-        rows.append([f"unicity {BOB_UNICITY}, data product=Tea", *_rendered(bob)])
+        bob_render = np6.notifications.render(
+            nid, contact=Contact.unicity(bob["unicity"]), data={"product": "Tea"}
+        )
+        rows.append([f"unicity {bob['unicity']}, data product=Tea", *_rendered(bob_render)])
         print_rows("Renders of the master version", ["contact", "title", "body"], rows)
 
         step("3. Pick version B by its label and render it")
         version_b = np6.notifications.select_version(nid, label="B")
-        title, _ = _rendered(np6.notifications.render(nid, version=version_b, contact=Contact.id(ADA[0])))
+        title, _ = _rendered(np6.notifications.render(nid, version=version_b, contact=Contact.id(ada["id"])))
         out.print(f"version {present(version_b.id)} (label B): title {title!r}")
 
         step("4. Execute the notification for two contacts")
-        results = np6.notifications.execute(nid, [Contact.id(ADA[0]), Contact.id(CAROL)])
+        results = np6.notifications.execute(nid, [Contact.id(ada["id"]), Contact.id(carol["id"])])
         out.print(", ".join(f"{r.type_} ({present(getattr(r, 'id', None))})" for r in results))
 
         step("5. Read the reactivity events those executions produced")
@@ -103,9 +112,9 @@ def run() -> None:
             rows = [[e.type_, _contact(e), e.timestamp] for e in events]
         print_rows(f"Events of notification {nid}", ["type", "contact", "timestamp (ms)"], rows)
 
-        step(f"6. Send the e-mail action {EMAIL_ACTION} (one recipient does not exist)")
-        sent = np6.actions.send(EMAIL_ACTION, [Contact.unicity(ADA[1]), Contact.id("000ZZZZZ")])
-        for address, r in zip((ADA[1], "000ZZZZZ"), sent, strict=True):
+        step(f"6. Send the e-mail action {email_action} (one recipient does not exist)")
+        sent = np6.actions.send(email_action, [Contact.unicity(ada["unicity"]), Contact.id(UNKNOWN_CONTACT)])
+        for address, r in zip((ada["unicity"], UNKNOWN_CONTACT), sent, strict=True):
             detail = present(getattr(r, "value", None))
             out.print(f"{address}: {r.type_}" + (f" ({detail.type_})" if detail is not None else ""))
 
