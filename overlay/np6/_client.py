@@ -27,18 +27,21 @@ def _resolve(
     if key is None or not isinstance(key, str) or not key.strip():
         raise NP6ValidationError("no API key: pass api_key=... or set NP6_API_KEY")
     url = base_url if base_url is not None else os.environ.get("NP6_BASE_URL") or DEFAULT_BASE_URL
+    return key, check_base_url(url, allow_insecure=allow_insecure), _check_timeout(timeout)
+
+
+def _check_timeout(timeout: object) -> float | httpx.Timeout:
     if not isinstance(timeout, int | float | httpx.Timeout) or isinstance(timeout, bool):
         raise NP6ValidationError(f"timeout must be seconds (a number) or an httpx.Timeout, got {timeout!r}")
     if not isinstance(timeout, httpx.Timeout) and timeout <= 0:
         raise NP6ValidationError(f"timeout must be > 0 seconds, got {timeout!r}")
-    return key, check_base_url(url, allow_insecure=allow_insecure), timeout
+    return timeout
 
 
 def _repr(client: SyncAPIClient | AsyncAPIClient) -> str:
-    timeout = client.timeout.read if client.timeout.read is not None else None
     return (
         f"{type(client).__name__}(base_url={client.base_url!r}, api_key={client._api_key!r},"
-        f" timeout={timeout!r}, max_retries={client.max_retries!r})"
+        f" timeout={client.timeout.read!r}, max_retries={client.max_retries!r})"
     )
 
 
@@ -84,11 +87,10 @@ class NP6(SyncAPIClient):
         other = copy.copy(self)
         other._http_client = self._http()
         other._owns_http_client = False
-        _, _, new_timeout = _resolve("-", self._base_url, True, self._timeout if timeout is None else timeout)
         other._init_config(
             api_key=self._api_key.get(),
             base_url=self._base_url,
-            timeout=new_timeout,
+            timeout=_check_timeout(self._timeout if timeout is None else timeout),
             max_retries=self._max_retries if max_retries is None else max_retries,
         )
         other._bind()
@@ -146,11 +148,10 @@ class AsyncNP6(AsyncAPIClient):
         other = copy.copy(self)
         other._http_client = self._http()
         other._owns_http_client = False
-        _, _, new_timeout = _resolve("-", self._base_url, True, self._timeout if timeout is None else timeout)
         other._init_config(
             api_key=self._api_key.get(),
             base_url=self._base_url,
-            timeout=new_timeout,
+            timeout=_check_timeout(self._timeout if timeout is None else timeout),
             max_retries=self._max_retries if max_retries is None else max_retries,
         )
         other._bind()
