@@ -33,26 +33,18 @@ import json
 import os
 import platform
 import re
-import resource
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import httpx
+from common import HERE, KEY, fixed_server, per_call, rss_mb, sandbox
 
-HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
-
-from overlay_bench import per_call, sandbox  # noqa: E402  (the overlay engineer's helpers, reused)
-
-KEY = "bench-key"
 UNICITY = "a+b@example.com"
 NOTIFICATION = 156
 ACTION = "000PE4"
@@ -60,25 +52,6 @@ EMAIL = "application/vnd.np6.cm.email"
 
 
 # ------------------------------------------------------------------------------------------------ servers
-@contextmanager
-def fixed_server(routes: dict[str, Any]) -> Iterator[str]:
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
-        json.dump(routes, f)
-    proc = subprocess.Popen(
-        [sys.executable, str(HERE / "fixed_server.py"), f.name], stdout=subprocess.PIPE, text=True
-    )
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline()
-        if "listening on" not in line:
-            raise RuntimeError(f"fixed server did not start: {line!r}")
-        yield line.rsplit(" ", 1)[-1].strip()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        os.unlink(f.name)
-
-
 def fixed_routes(sandbox_url: str, events: int) -> dict[str, Any]:
     """Spec-valid bodies, taken from the sandbox once: a notification, a render, one event to repeat."""
     with httpx.Client(base_url=sandbox_url, headers={"X-Key": KEY}, timeout=60.0) as s:
@@ -276,10 +249,6 @@ def bench_bulk_send(url: str, recipients: int) -> dict[str, Any]:
 
 
 # -------------------------------------------------------------------------------------- 4. streaming
-def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-
-
 def stream_worker(kind: str, url: str) -> dict[str, Any]:
     """Run in a child process: one way of reading the stream, with this process's own peak RSS."""
     import ijson  # type: ignore[import-untyped]
@@ -290,7 +259,7 @@ def stream_worker(kind: str, url: str) -> dict[str, Any]:
     from np6_api.models.sort_order import SortOrder
 
     path = "/notifications/reactivities"
-    before = _rss_mb()
+    before = rss_mb()
     began = time.perf_counter()
     n = 0
     if kind == "raw":
@@ -316,7 +285,7 @@ def stream_worker(kind: str, url: str) -> dict[str, Any]:
     else:
         raise ValueError(kind)
     elapsed = time.perf_counter() - began
-    peak = _rss_mb()
+    peak = rss_mb()
     return {
         "events": n,
         "seconds": round(elapsed, 2),
@@ -490,7 +459,7 @@ def main() -> int:
         "quick": q,
     }
     began = time.perf_counter()
-    with sandbox() as sandbox_url:
+    with sandbox() as (sandbox_url, _):
         routes = fixed_routes(sandbox_url, events)
         print(f"sandbox at {sandbox_url}; building the fixed server ({events:,} events)...", flush=True)
         with fixed_server(routes) as url:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import resource
 import subprocess
 import sys
@@ -20,25 +19,9 @@ import time
 from pathlib import Path
 
 import httpx
+from common import KEY, sandbox
 
-KEY = "bench-key"
 BIN = Path(sys.executable).parent
-
-
-def start_sandbox() -> tuple[subprocess.Popen[str], str]:
-    proc = subprocess.Popen(
-        [str(BIN / "python"), "-m", "np6_sandbox", "--port", "0", "--api-key", KEY],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert proc.stdout is not None
-    line = proc.stdout.readline()
-    match = re.search(r"(http://\S+)", line)
-    if not match:
-        proc.kill()
-        raise SystemExit(f"the sandbox did not start: {line!r}")
-    return proc, match.group(1)
 
 
 def export(url: str, fmt: str, output: Path) -> tuple[float, int]:
@@ -74,8 +57,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000)
     args = parser.parse_args()
-    proc, url = start_sandbox()
-    try:
+    with sandbox() as (url, _):
         started = time.perf_counter()
         remaining = args.events
         start = 1_700_000_000_000
@@ -102,9 +84,6 @@ def main() -> None:
                     f"peak RSS {peak_kib / 1024:.0f} MiB (max over the export runs so far); "
                     f"file {output.stat().st_size / 2**20:.0f} MiB"
                 )
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 if __name__ == "__main__":

@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import argparse
 import re
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import httpx
-
-KEY = "bench-key"
+from common import KEY, sandbox
 
 
 def rss_kib(pid: int, field: str) -> int:
@@ -42,42 +40,29 @@ def main() -> int:
     cli.add_argument("--requests", type=int, default=3000)
     cli.add_argument("--events", type=int, default=1_000_000)
     args = cli.parse_args()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "np6_sandbox", "--port", "0", "--api-key", KEY, "--log-level", "error"],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert server.stdout is not None
-        url = server.stdout.readline().strip().rsplit(" ", 1)[-1]
-        with httpx.Client(base_url=url, headers={"X-Key": KEY}, timeout=600) as client:
-            get = rate(client, "/notifications/156", None, args.requests)
-            render = rate(
-                client, "/notifications/156/render/contact", {"unicity": "a+b@example.com"}, args.requests
-            )
-            print(f"get_notification: {get:.0f} requests/s ({args.requests} sequential, keep-alive)")
-            print(f"render_notification_for_contact (unicity): {render:.0f} requests/s")
-            began = time.perf_counter()
-            body = {"count": args.events, "scope": "notifications", "kind": "hit", "start": 1_700_000_000_000}
-            generated = client.post(f"{url}/_sandbox/events/generate", json=body).json()
-            print(f"generated {generated['inserted']} events in {time.perf_counter() - began:.1f} s")
-            before = rss_kib(server.pid, "VmRSS")
-            began = time.perf_counter()
-            size = 0
-            with client.stream(
-                "GET", "/notifications/reactivities/hits", params={"sort": "desc"}
-            ) as response:
-                for chunk in response.iter_raw(1 << 16):
-                    size += len(chunk)
-            seconds = time.perf_counter() - began
-            peak = rss_kib(server.pid, "VmHWM")
-            print(
-                f"streamed {args.events} events ({size / 1e6:.0f} MB) in {seconds:.1f} s; server RSS before "
-                f"{before / 1024:.0f} MiB, peak (VmHWM, whole life) {peak / 1024:.0f} MiB"
-            )
-    finally:
-        server.terminate()
-        server.wait(10)
+    with sandbox() as (url, pid), httpx.Client(base_url=url, headers={"X-Key": KEY}, timeout=600) as client:
+        get = rate(client, "/notifications/156", None, args.requests)
+        render = rate(
+            client, "/notifications/156/render/contact", {"unicity": "a+b@example.com"}, args.requests
+        )
+        print(f"get_notification: {get:.0f} requests/s ({args.requests} sequential, keep-alive)")
+        print(f"render_notification_for_contact (unicity): {render:.0f} requests/s")
+        began = time.perf_counter()
+        body = {"count": args.events, "scope": "notifications", "kind": "hit", "start": 1_700_000_000_000}
+        generated = client.post(f"{url}/_sandbox/events/generate", json=body).json()
+        print(f"generated {generated['inserted']} events in {time.perf_counter() - began:.1f} s")
+        before = rss_kib(pid, "VmRSS")
+        began = time.perf_counter()
+        size = 0
+        with client.stream("GET", "/notifications/reactivities/hits", params={"sort": "desc"}) as response:
+            for chunk in response.iter_raw(1 << 16):
+                size += len(chunk)
+        seconds = time.perf_counter() - began
+        peak = rss_kib(pid, "VmHWM")
+        print(
+            f"streamed {args.events} events ({size / 1e6:.0f} MB) in {seconds:.1f} s; server RSS before "
+            f"{before / 1024:.0f} MiB, peak (VmHWM, whole life) {peak / 1024:.0f} MiB"
+        )
     return 0
 
 
