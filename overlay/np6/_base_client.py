@@ -158,8 +158,6 @@ class _BaseClient:
     def _init_config(
         self, *, api_key: str, base_url: str, timeout: float | httpx.Timeout, max_retries: int
     ) -> None:
-        if not isinstance(api_key, str) or not api_key.strip():
-            raise NP6ValidationError("no API key: pass api_key=... or set NP6_API_KEY")
         if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
             raise NP6ValidationError(f"max_retries must be an int >= 0, got {max_retries!r}")
         self._api_key = _Secret(api_key)
