@@ -47,6 +47,7 @@ def _validator(schema_name: str) -> Any:
     )
 
 
+@functools.cache
 def model_class(schema_name: str) -> type[Any]:
     """The generated model class for a component schema (the generator names classes after schemas)."""
     module = "".join("_" + c.lower() if c.isupper() else c for c in schema_name).lstrip("_")
@@ -111,24 +112,17 @@ def coerce_body(value: object, schema_name: str, *, name: str = "body") -> Any:
             raise NP6ValidationError(
                 f"{name}: cannot be read as {variant} ({type(exc).__name__}: {exc})"
             ) from exc
-    schema = _spec_names(schema_name)
-    if any(isinstance(value, model_class(n)) for n in schema):
+    names = _ONE_OF.get(schema_name, (schema_name,))
+    if any(isinstance(value, model_class(n)) for n in names):
         return value
-    expected = " or ".join(schema)
+    expected = " or ".join(names)
     raise NP6ValidationError(
         f"{name} must be a dict in the API's JSON shape or a {expected}, got {type(value).__name__}"
     )
 
 
-@functools.cache
-def _spec_names(schema_name: str) -> tuple[str, ...]:
-    """The model class names that are acceptable for a schema (its variants for a ``oneOf``)."""
-    if schema_name in _ONE_OF:
-        return _ONE_OF[schema_name]
-    return (schema_name,)
-
-
-# The oneOf request bodies, so that a model instance can be accepted without loading the spec.
+# The model classes a oneOf request body accepts (its variants), so that a model instance can be accepted
+# without loading the spec; any other schema accepts its own class only.
 _ONE_OF: dict[str, tuple[str, ...]] = {
     "Action": ("MailMessageAction", "SmsMessageAction", "UnknownAction"),
 }
