@@ -22,6 +22,7 @@ from typing import Any, Self
 
 import httpx
 
+from ._base_client import _describe
 from ._exceptions import APIResponseValidationError, StreamInterruptedError
 from ._operations import endpoint
 
@@ -101,7 +102,8 @@ class _Parser:
         self._known, self._fallback = variant_map(operation_id)
         self._items: Any = ijson.sendable_list()
         self._coro = ijson.items_coro(self._items, "item", use_float=True)
-        self._json_error: tuple[type[BaseException], ...] = (ijson.JSONError,)
+        # What breaks a stream after its first byte (raised as StreamInterruptedError).
+        self.stream_errors: tuple[type[BaseException], ...] = (httpx.TransportError, ijson.JSONError)
         self._sort = sort
         self._skip = resume.ids if resume is not None and resume.timestamp is not None else frozenset()
         self.count = 0
@@ -164,7 +166,7 @@ class _Parser:
         return out
 
     def interrupted(self, response: httpx.Response, cause: BaseException) -> StreamInterruptedError:
-        where = f"{response.request.method} {response.request.url.raw_path.decode('ascii', 'replace')}"
+        where = _describe(response.request.method, response.request.url)
         resumable = self._sort == "asc"
         hint = (
             f" Resume with reactivities(..., resume=exc) (reactivity_start={self.last_timestamp})."
@@ -184,10 +186,6 @@ class _Parser:
             ids_at_last_timestamp=frozenset(self._ids_at_last),
             resumable=resumable,
         )
-
-    @property
-    def stream_errors(self) -> tuple[type[BaseException], ...]:
-        return (httpx.TransportError, *self._json_error)
 
 
 class EventStream:
