@@ -225,7 +225,9 @@ def test_dropped_send_is_not_repeated(
     assert sleeps == []
 
 
-def test_refused_connection_before_sending_is_retried(sandbox_client: np6.NP6, admin: httpx.Client) -> None:
+def test_connection_dropped_before_the_handler_is_still_not_retried(
+    sandbox_client: np6.NP6, admin: httpx.Client
+) -> None:
     fault(admin, operation="send_action_message", kind="drop")  # closed before the handler: nothing sent
     with pytest.raises(np6.SendOutcomeUnknownError):  # the client cannot know that: still not retried
         sandbox_client.actions.send_one("000PE4", Contact.id("000R4M0T"))
