@@ -143,6 +143,32 @@ def test_max_retries_per_call_with_options(respx_mock: respx.MockRouter, sleeps:
         assert client.max_retries == 5
 
 
+def test_with_options_changes_the_timeout_only_on_the_copy() -> None:
+    with np6.NP6(api_key=KEY, base_url=BASE, timeout=30.0) as client:
+        quick = client.with_options(timeout=2.5)
+        assert quick.timeout.read == 2.5
+        assert quick.max_retries == client.max_retries
+        assert client.timeout.read == 30.0
+        assert quick._http() is client._http()  # the same connection pool
+        with pytest.raises(np6.NP6ValidationError, match="timeout"):
+            client.with_options(timeout=0)
+
+
+@pytest.mark.anyio
+async def test_async_with_options(sleeps: list[float]) -> None:
+    async with np6.AsyncNP6(api_key=KEY, base_url=BASE, max_retries=5) as client:
+        other = client.with_options(timeout=httpx.Timeout(1.0), max_retries=0)
+        assert (other.timeout.read, other.max_retries) == (1.0, 0)
+        assert (client.timeout.read, client.max_retries) == (np6.DEFAULT_TIMEOUT, 5)
+        with respx.mock(base_url=BASE) as mock:
+            route = mock.get("/notifications/1").mock(return_value=httpx.Response(503))
+            with pytest.raises(np6.InternalServerError):
+                await other.notifications.get(1)
+        assert route.call_count == 1
+        with pytest.raises(np6.NP6ValidationError, match="max_retries"):
+            client.with_options(max_retries=-1)
+
+
 @respx.mock(base_url=BASE)
 def test_retry_after_is_honoured(respx_mock: respx.MockRouter, sleeps: list[float]) -> None:
     respx_mock.get("/notifications").mock(
