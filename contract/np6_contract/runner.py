@@ -161,7 +161,7 @@ def _example(spec: dict[str, Any], path: str) -> dict[str, Any]:
 class Api:
     """A plain client for the runner's own calls (fixtures and cleanup), outside the engine."""
 
-    def __init__(self, options: Options, guard: RunGuard, recorder: Recorder | None) -> None:
+    def __init__(self, options: Options, guard: RunGuard) -> None:
         self.client = httpx.Client(
             base_url=options.base_url.rstrip("/"),
             headers={"X-Key": options.api_key, "Accept": "application/json"},
@@ -373,7 +373,7 @@ def run(options: Options) -> RunResult:
     recorder = (
         Recorder(options.record_dir, secrets=(options.api_key,)) if options.record_dir is not None else None
     )
-    api = Api(options, guard, recorder)
+    api = Api(options, guard)
     try:
         if options.allow_writes:
             for kind in ("notification", "action"):
