@@ -2,7 +2,7 @@
 
 `FakeNp6` answers every operation of the spec with a minimal valid response (so a run against it is clean),
 except where a test tells it to misbehave. It is not an emulator: it keeps no state beyond the ids it hands
-out, which is all the suite's safety logic needs.
+out and the ones it was told to delete, which is all the suite's safety logic and checks need.
 """
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ class FakeNp6:
     requests: list[Seen] = field(default_factory=list)
     override: Callable[[str, str], tuple[int, dict[str, str], bytes] | None] | None = None
     next_id: int = 100
+    created: list[str] = field(default_factory=list)  # paths of the resources handed out: /actions/000101
+    deleted: set[str] = field(default_factory=set)  # resource paths deleted (answered 404 from then on)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def answer(self, method: str, path: str, body: Any) -> tuple[int, dict[str, str], bytes]:
@@ -49,6 +51,12 @@ class FakeNp6:
         path = path.split("?", 1)[0]
         parts = path.strip("/").split("/")
         collection = parts[0]
+        resource = "/" + "/".join(parts[:2])
+        with self.lock:
+            if resource in self.deleted:
+                return 404, {}, b""  # the stateful phase's use_after_free check: gone stays gone
+            if method == "DELETE" and len(parts) == 2:
+                self.deleted.add(resource)
         with self.lock:
             self.next_id += 1
             new_id = self.next_id
@@ -62,15 +70,13 @@ class FakeNp6:
             if "render" in parts:
                 return _json(RENDER)
             return _json(NOTIFICATION if collection == "notifications" else ACTION)
-        if method == "POST" and len(parts) == 1:
+        if method == "POST" and (len(parts) == 1 or parts[-1] == "duplication"):
             created = dict(NOTIFICATION if collection == "notifications" else ACTION)
             created["id"] = new_id if collection == "notifications" else f"000{new_id}"
-            if isinstance(body, dict) and isinstance(body.get("name"), str):
+            if len(parts) == 1 and isinstance(body, dict) and isinstance(body.get("name"), str):
                 created["name"] = body["name"]
-            return _json(created)
-        if method == "POST" and parts[-1] == "duplication":
-            created = dict(NOTIFICATION if collection == "notifications" else ACTION)
-            created["id"] = new_id if collection == "notifications" else f"000{new_id}"
+            with self.lock:
+                self.created.append(f"/{collection}/{created['id']}")
             return _json(created)
         if method == "PUT":
             return _json(NOTIFICATION if collection == "notifications" else ACTION)
