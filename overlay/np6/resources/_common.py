@@ -99,6 +99,16 @@ def check_raw(value: object) -> bool:
     return value
 
 
+def millis_kwargs(**dates: object) -> dict[str, Any]:
+    """The date filters given, as milliseconds (``_dates.to_millis``), leaving out those that are None."""
+    kwargs: dict[str, Any] = {}
+    for name, value in dates.items():
+        millis = to_millis(value, name=name)
+        if millis is not None:
+            kwargs[name] = millis
+    return kwargs
+
+
 def event_filters(
     *,
     activation_start: object,
@@ -126,16 +136,12 @@ def event_filters(
             raise NP6ValidationError("give either resume=... or reactivity_start=..., not both")
         reactivity_start = resume.last_timestamp
         resume_point = Resume(resume.last_timestamp, resume.ids_at_last_timestamp)
-    kwargs: dict[str, Any] = {}
-    for name, value in (
-        ("activation_start", activation_start),
-        ("activation_end", activation_end),
-        ("reactivity_start", reactivity_start),
-        ("reactivity_end", reactivity_end),
-    ):
-        millis = to_millis(value, name=name)
-        if millis is not None:
-            kwargs[name] = millis
+    kwargs = millis_kwargs(
+        activation_start=activation_start,
+        activation_end=activation_end,
+        reactivity_start=reactivity_start,
+        reactivity_end=reactivity_end,
+    )
     if sort_text is not None:
         kwargs["sort"] = SortOrder(sort_text)
     return kwargs, sort_text, resume_point

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any, cast
 
 from .._bodies import build, coerce_body, model_class
 from .._contacts import Contact
-from .._dates import to_millis
 from .._exceptions import NP6ValidationError, StreamInterruptedError
 from .._streaming import AsyncEventStream, EventStream
 from ._common import (
@@ -21,6 +20,7 @@ from ._common import (
     check_channel,
     check_raw,
     event_filters,
+    millis_kwargs,
     reactivity_operation,
     run_batches,
     text_id,
@@ -114,15 +114,6 @@ def _validation_body(
     return coerce_body(body, "ValidationSettings")
 
 
-def _list_kwargs(creation_start: object, creation_end: object) -> dict[str, Any]:
-    kwargs: dict[str, Any] = {}
-    for name, value in (("creation_start", creation_start), ("creation_end", creation_end)):
-        millis = to_millis(value, name=name)
-        if millis is not None:
-            kwargs[name] = millis
-    return kwargs
-
-
 def _duplicate_kwargs(id: object, type: object, folder: object) -> dict[str, Any]:
     kwargs: dict[str, Any] = {"id": action_id(id)}
     for name, value in (("type_", type), ("folder", folder)):
@@ -150,7 +141,7 @@ class Actions:
 
     def list(self, *, creation_start: DateArg = None, creation_end: DateArg = None) -> builtins.list[Action]:
         """All actions (optionally created in ``[creation_start, creation_end)``)."""
-        kwargs = _list_kwargs(creation_start, creation_end)
+        kwargs = millis_kwargs(creation_start=creation_start, creation_end=creation_end)
         return cast("builtins.list[Action]", self._client.request("list_actions", **kwargs))
 
     def get(self, id: str) -> Action:
@@ -324,7 +315,7 @@ class AsyncActions:
     async def list(
         self, *, creation_start: DateArg = None, creation_end: DateArg = None
     ) -> builtins.list[Action]:
-        kwargs = _list_kwargs(creation_start, creation_end)
+        kwargs = millis_kwargs(creation_start=creation_start, creation_end=creation_end)
         return cast("builtins.list[Action]", await self._client.request("list_actions", **kwargs))
 
     async def get(self, id: str) -> Action:
