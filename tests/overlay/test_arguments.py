@@ -138,6 +138,16 @@ def test_version_accepts_uuid_forms(no_request: respx.MockRouter, client: np6.NP
         assert plan.kwargs["version"] == vid
 
 
+def test_render_accepts_a_generated_contact_identifier() -> None:
+    from np6.resources.notifications import _render_plan
+    from np6_api.models.contact_by_unicity import ContactByUnicity
+
+    plan = _render_plan(1, "master", ContactByUnicity(type_="unicity", value=["a@b.c"]), None)
+    assert plan == ("render_notification_for_contact", {"id": 1, "unicity": "a@b.c"})
+    with pytest.raises(np6.NP6ValidationError, match="must be a Contact"):
+        _render_plan(1, "master", ContactByUnicity(type_="unicity", value=["a@b.c", "d@e.f"]), None)
+
+
 @pytest.mark.parametrize(
     ("version", "contact", "data", "operation"),
     [
