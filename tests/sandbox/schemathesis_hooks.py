@@ -1,9 +1,7 @@
-"""schemathesis hooks for the sandbox run: NP6's vendor body types are JSON documents."""
+"""schemathesis hooks for the sandbox run: NP6's vendor body types are JSON documents (as in np6_contract)."""
 
 from __future__ import annotations
 
-import schemathesis
+from np6_contract.hooks import register_media_types
 
-schemathesis.serializer.alias(
-    ["application/vnd.np6.cm.email", "application/vnd.np6.cm.sms"], "application/json"
-)
+register_media_types()
