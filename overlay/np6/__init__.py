@@ -34,6 +34,7 @@ from ._exceptions import (
     StreamInterruptedError,
     VersionNotFoundError,
 )
+from ._limits import DEFAULT_LIMITS, Limits
 from ._retries import DEFAULT_MAX_RETRIES
 from ._streaming import AsyncEventStream, EventStream
 from ._version import __version__
@@ -42,6 +43,7 @@ from .resources._common import DEFAULT_BATCH_SIZE
 __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_BATCH_SIZE",
+    "DEFAULT_LIMITS",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "NP6",
@@ -59,6 +61,7 @@ __all__ = [
     "Contact",
     "EventStream",
     "InternalServerError",
+    "Limits",
     "NP6Error",
     "NP6ValidationError",
     "NotFoundError",

@@ -35,6 +35,7 @@ from ._exceptions import (
     RateLimitError,
     SendOutcomeUnknownError,
 )
+from ._limits import DEFAULT_LIMITS, Limits
 from ._logging import log_request, log_retry
 from ._operations import OPERATIONS, Operation, endpoint
 from ._version import __version__
@@ -154,12 +155,22 @@ class _BaseClient:
     _api_key: _Secret
     _timeout: httpx.Timeout
     _max_retries: int
+    _limits: Limits
 
     def _init_config(
-        self, *, api_key: str, base_url: str, timeout: float | httpx.Timeout, max_retries: int
+        self,
+        *,
+        api_key: str,
+        base_url: str,
+        timeout: float | httpx.Timeout,
+        max_retries: int,
+        limits: Limits | None = None,
     ) -> None:
         if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
             raise NP6ValidationError(f"max_retries must be an int >= 0, got {max_retries!r}")
+        if limits is not None and not isinstance(limits, Limits):
+            raise NP6ValidationError(f"limits must be an np6.Limits, got {type(limits).__name__}")
+        self._limits = DEFAULT_LIMITS if limits is None else limits
         self._api_key = _Secret(api_key)
         self._base_url = base_url
         self._timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
@@ -177,6 +188,10 @@ class _BaseClient:
     @property
     def max_retries(self) -> int:
         return self._max_retries
+
+    @property
+    def limits(self) -> Limits:
+        return self._limits
 
     # -- requests
     def _build_request(

@@ -11,6 +11,7 @@ import httpx
 
 from ._base_client import AsyncAPIClient, SyncAPIClient, check_base_url
 from ._exceptions import NP6ValidationError
+from ._limits import Limits
 from ._retries import DEFAULT_MAX_RETRIES
 from .resources import Actions, AsyncActions, AsyncNotifications, Notifications
 
@@ -51,7 +52,8 @@ class NP6(SyncAPIClient):
     ``api_key`` defaults to ``$NP6_API_KEY``; ``base_url`` to ``$NP6_BASE_URL`` or ``https://api-cm.np6.com``
     (plain ``http://`` only to loopback unless ``allow_insecure=True``). ``timeout`` in seconds (or an
     ``httpx.Timeout``); ``max_retries`` for the requests that may be retried (see ``np6._retries``).
-    ``http_client`` lets you bring your own ``httpx.Client`` (you then close it). Use as a context manager or
+    ``http_client`` lets you bring your own ``httpx.Client`` (you then close it). ``limits`` bounds what a
+    server can make the client hold or wait for (``np6.Limits``). Use as a context manager or
     call ``close()``. ``with_options(...)`` gives a copy with other settings sharing the connection pool.
     """
 
@@ -67,9 +69,10 @@ class NP6(SyncAPIClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         allow_insecure: bool = False,
         http_client: httpx.Client | None = None,
+        limits: Limits | None = None,
     ) -> None:
         key, url, timeout = _resolve(api_key, base_url, allow_insecure, timeout)
-        self._init_config(api_key=key, base_url=url, timeout=timeout, max_retries=max_retries)
+        self._init_config(api_key=key, base_url=url, timeout=timeout, max_retries=max_retries, limits=limits)
         if http_client is not None and not isinstance(http_client, httpx.Client):
             raise NP6ValidationError(f"http_client must be an httpx.Client, got {type(http_client).__name__}")
         self._http_client = http_client
@@ -92,6 +95,7 @@ class NP6(SyncAPIClient):
             base_url=self._base_url,
             timeout=_check_timeout(self._timeout if timeout is None else timeout),
             max_retries=self._max_retries if max_retries is None else max_retries,
+            limits=self._limits,
         )
         other._bind()
         return other
@@ -127,9 +131,10 @@ class AsyncNP6(AsyncAPIClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         allow_insecure: bool = False,
         http_client: httpx.AsyncClient | None = None,
+        limits: Limits | None = None,
     ) -> None:
         key, url, timeout = _resolve(api_key, base_url, allow_insecure, timeout)
-        self._init_config(api_key=key, base_url=url, timeout=timeout, max_retries=max_retries)
+        self._init_config(api_key=key, base_url=url, timeout=timeout, max_retries=max_retries, limits=limits)
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise NP6ValidationError(
                 f"http_client must be an httpx.AsyncClient, got {type(http_client).__name__}"
@@ -153,6 +158,7 @@ class AsyncNP6(AsyncAPIClient):
             base_url=self._base_url,
             timeout=_check_timeout(self._timeout if timeout is None else timeout),
             max_retries=self._max_retries if max_retries is None else max_retries,
+            limits=self._limits,
         )
         other._bind()
         return other

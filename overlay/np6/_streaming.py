@@ -24,6 +24,7 @@ import httpx
 
 from ._base_client import _describe
 from ._exceptions import APIResponseValidationError, StreamInterruptedError
+from ._limits import DEFAULT_LIMITS, Limits
 from ._operations import endpoint
 
 __all__ = ["AsyncEventStream", "EventStream", "Resume", "variant_map"]
@@ -203,9 +204,11 @@ class EventStream:
         sort: str | None,
         resume: Resume | None,
         raw: bool = False,
+        limits: Limits = DEFAULT_LIMITS,
     ) -> None:
         self._open = open_response
         self._raw = raw
+        self._limits = limits
         self._operation_id = operation_id
         self._sort = sort
         self._resume = resume
@@ -255,9 +258,11 @@ class AsyncEventStream:
         sort: str | None,
         resume: Resume | None,
         raw: bool = False,
+        limits: Limits = DEFAULT_LIMITS,
     ) -> None:
         self._open = open_response
         self._raw = raw
+        self._limits = limits
         self._operation_id = operation_id
         self._sort = sort
         self._resume = resume

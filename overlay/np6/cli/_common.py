@@ -22,8 +22,11 @@ from np6 import APIStatusError, Contact, NP6Error, NP6ValidationError
 P = ParamSpec("P")
 R = TypeVar("R")
 
+EXIT_OK = 0
 EXIT_API_ERROR = 1
 EXIT_USAGE = 2
+EXIT_PARTIAL = 3  # a send or execute where some recipients failed and others succeeded
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT), after saying how far the command got
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)

@@ -302,6 +302,7 @@ class Actions:
             sort=sort_text,
             resume=resume_point,
             raw=check_raw(raw),
+            limits=self._client.limits,
         )
 
 
@@ -468,4 +469,5 @@ class AsyncActions:
             sort=sort_text,
             resume=resume_point,
             raw=check_raw(raw),
+            limits=self._client.limits,
         )

@@ -269,6 +269,7 @@ class Notifications:
             sort=sort_text,
             resume=resume_point,
             raw=check_raw(raw),
+            limits=self._client.limits,
         )
 
 
@@ -389,4 +390,5 @@ class AsyncNotifications:
             sort=sort_text,
             resume=resume_point,
             raw=check_raw(raw),
+            limits=self._client.limits,
         )
