@@ -184,3 +184,60 @@ def test_one_of_picks_the_variant_and_falls_back(client: Any) -> None:
     assert events[4].type_ == "bounce"
     assert events[4].additional_properties == {"reason": "full"}
     assert [e.to_dict() for e in events] == payload
+
+
+# --- readable printing -------------------------------------------------------------------------------
+
+
+def test_models_print_only_the_fields_that_are_set(toy: ModuleType) -> None:
+    models = mod("models")
+    click = models.ClickEvent.from_dict({"type": "click", "url": "https://x"})
+    assert repr(click) == "ClickEvent(type='click', url='https://x')"  # no UNSET verdict, `type_` as `type`
+    opened = models.OpenEvent.from_dict({"type": "open", "state": 2})
+    assert repr(opened) == "OpenEvent(type='open', state=State(2))"
+    execution = models.Execution.from_dict({"id": "x1", "state": 1, "verdict": "ok"})
+    assert repr(execution) == "Execution(id='x1', state=State(1), verdict=Verdict('ok'))"
+
+
+def test_fields_the_spec_does_not_list_are_printed_too(toy: ModuleType) -> None:
+    event = mod("models").UnknownEvent.from_dict({"type": "bounce", "reason": "full"})
+    assert repr(event) == "UnknownEvent(type='bounce', additional_properties={'reason': 'full'})"
+
+
+def test_enums_print_as_their_value_known_or_not(toy: ModuleType) -> None:
+    state, verdict = mod("models.state").State, mod("models.verdict").Verdict
+    assert (repr(state(1)), repr(state(100))) == ("State(1)", "State(100)")
+    assert (repr(verdict("ok")), repr(verdict("weird"))) == ("Verdict('ok')", "Verdict('weird')")
+
+
+def test_unset_prints_as_unset(toy: ModuleType) -> None:
+    assert repr(mod("types").UNSET) == "UNSET"
+    assert repr(mod("models").ClickEvent(type_="click", url="u").verdict) == "UNSET"
+
+
+# --- the client used alone: NP6's X-Key, and no key in a repr ---------------------------------------------
+
+
+def test_authenticated_client_sends_the_key_as_x_key_by_default(toy: ModuleType) -> None:
+    client = toy.AuthenticatedClient(base_url=BASE, token="s3cr3t-KEY")
+    with respx.mock(base_url=BASE) as mock:
+        route = mock.get("/events").respond(200, json=[])
+        assert mod("api.default.list_events").sync(client=client) == []
+    request = route.calls.last.request
+    assert request.headers["X-Key"] == "s3cr3t-KEY"
+    assert "Authorization" not in request.headers
+
+
+@pytest.mark.parametrize("kind", ["AuthenticatedClient", "Client"])
+def test_client_repr_never_shows_the_key_even_after_a_request(toy: ModuleType, kind: str) -> None:
+    key = "s3cr3t-KEY"
+    if kind == "Client":
+        client = toy.Client(base_url=BASE, headers={"X-Key": key})
+    else:
+        client = toy.AuthenticatedClient(base_url=BASE, token=key)
+    with respx.mock(base_url=BASE) as mock:
+        route = mock.get("/events").respond(200, json=[])
+        mod("api.default.list_events").sync(client=client)
+        assert route.calls.last.request.headers["X-Key"] == key
+    assert key not in repr(client)
+    assert key not in repr(client.with_headers({"Accept": "application/json"}))

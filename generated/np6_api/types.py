@@ -1,18 +1,40 @@
 """Contains some shared types for properties"""
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
 from attrs import define
 
 
 class Unset:
+    """The type of `UNSET`: a field absent from what the server sent (as opposed to `None`, sent as null)."""
+
     def __bool__(self) -> Literal[False]:
         return False
 
+    def __repr__(self) -> str:
+        return "UNSET"
+
 
 UNSET: Unset = Unset()
+
+
+def model_repr(
+    model: object, fields: Iterable[tuple[str, object]], additional: Mapping[str, Any]
+) -> str:
+    """`Name(field=value, ...)` with only the fields that are set, then any fields the spec does not list.
+
+    Names are the attribute names without the trailing `_` added to dodge Python names (`type_` prints
+    as `type`).
+    """
+    parts = [
+        f"{name}={value!r}" for name, value in fields if not isinstance(value, Unset)
+    ]
+    if additional:
+        parts.append(f"additional_properties={dict(additional)!r}")
+    return f"{type(model).__name__}({', '.join(parts)})"
+
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.action_state import ActionState
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="ActionInformations")
 
@@ -25,6 +25,17 @@ class ActionInformations:
     category: int | None | Unset = UNSET
     state: ActionState | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(
+            self,
+            (
+                ("folder", self.folder),
+                ("category", self.category),
+                ("state", self.state),
+            ),
+            self.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         folder: int | None | Unset

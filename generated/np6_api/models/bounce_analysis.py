@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.bounce_verdict import BounceVerdict
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="BounceAnalysis")
 
@@ -23,6 +23,16 @@ class BounceAnalysis:
     verdict: BounceVerdict | Unset = UNSET
     subject: BounceSubject | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(
+            self,
+            (
+                ("verdict", self.verdict),
+                ("subject", self.subject),
+            ),
+            self.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         verdict: str | Unset = UNSET

@@ -12,7 +12,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="CreationEvent")
 
@@ -36,6 +36,19 @@ class CreationEvent:
         UNSET
     )
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(
+            self,
+            (
+                ("type", self.type_),
+                ("id", self.id),
+                ("timestamp", self.timestamp),
+                ("identity", self.identity),
+                ("source", self.source),
+            ),
+            self.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_

@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="EmailExecution")
 
@@ -38,6 +38,19 @@ class EmailExecution:
     data: EmailExecutionData | Unset = UNSET
     stamp: ExecutionStamp | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(
+            self,
+            (
+                ("id", self.id),
+                ("kind", self.kind),
+                ("recipient", self.recipient),
+                ("data", self.data),
+                ("stamp", self.stamp),
+            ),
+            self.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

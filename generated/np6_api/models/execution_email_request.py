@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="ExecutionEmailRequest")
 
@@ -46,6 +46,27 @@ class ExecutionEmailRequest:
     urgent: bool | Unset = UNSET
     important: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(
+            self,
+            (
+                ("recipient", self.recipient),
+                ("related", self.related),
+                ("copies", self.copies),
+                ("headers", self.headers),
+                ("subject", self.subject),
+                ("attachments", self.attachments),
+                ("content", self.content),
+                ("data", self.data),
+                ("blocks", self.blocks),
+                ("variables", self.variables),
+                ("stamp", self.stamp),
+                ("urgent", self.urgent),
+                ("important", self.important),
+            ),
+            self.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         recipient: dict[str, Any]

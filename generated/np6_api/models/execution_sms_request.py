@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="ExecutionSmsRequest")
 
@@ -34,6 +34,21 @@ class ExecutionSmsRequest:
     stamp: ExecutionStamp | Unset = UNSET
     urgent: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(
+            self,
+            (
+                ("recipient", self.recipient),
+                ("related", self.related),
+                ("content", self.content),
+                ("data", self.data),
+                ("variables", self.variables),
+                ("stamp", self.stamp),
+                ("urgent", self.urgent),
+            ),
+            self.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         recipient: dict[str, Any]

@@ -7,7 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="ExecutionStamp")
 
@@ -28,6 +28,18 @@ class ExecutionStamp:
     thread: UUID | Unset = UNSET
     set_: UUID | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(
+            self,
+            (
+                ("time", self.time),
+                ("id", self.id),
+                ("thread", self.thread),
+                ("set", self.set_),
+            ),
+            self.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         time = self.time

@@ -12,7 +12,7 @@ from typing import (
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="MailMessageAction")
 
@@ -45,6 +45,24 @@ class MailMessageAction:
     settings: MailSettings | Unset = UNSET
     content: MailContent | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(
+            self,
+            (
+                ("type", self.type_),
+                ("id", self.id),
+                ("name", self.name),
+                ("description", self.description),
+                ("creation_date", self.creation_date),
+                ("informations", self.informations),
+                ("scheduler", self.scheduler),
+                ("monitor", self.monitor),
+                ("settings", self.settings),
+                ("content", self.content),
+            ),
+            self.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_

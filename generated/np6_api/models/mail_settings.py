@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..models.consent_mode import ConsentMode
 from ..models.edition_mode import EditionMode
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="MailSettings")
 
@@ -52,6 +52,30 @@ class MailSettings:
     web_analyser: int | Unset = UNSET
     archive: bool | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(
+            self,
+            (
+                ("templating", self.templating),
+                ("edition_mode", self.edition_mode),
+                ("purpose", self.purpose),
+                ("consent", self.consent),
+                ("priority", self.priority),
+                ("importance", self.importance),
+                ("environment", self.environment),
+                ("field", self.field),
+                ("culture", self.culture),
+                ("content_format", self.content_format),
+                ("use_form_link_ssl", self.use_form_link_ssl),
+                ("sending_profile", self.sending_profile),
+                ("performance", self.performance),
+                ("mp", self.mp),
+                ("web_analyser", self.web_analyser),
+                ("archive", self.archive),
+            ),
+            self.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         templating: dict[str, Any] | Unset = UNSET

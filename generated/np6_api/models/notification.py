@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.notification_type import NotificationType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="Notification")
 
@@ -41,6 +41,24 @@ class Notification:
     task: NotificationTask | Unset = UNSET
     versions: list[NotificationVersion] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(
+            self,
+            (
+                ("type", self.type_),
+                ("id", self.id),
+                ("name", self.name),
+                ("description", self.description),
+                ("stamp", self.stamp),
+                ("active", self.active),
+                ("settings", self.settings),
+                ("application", self.application),
+                ("task", self.task),
+                ("versions", self.versions),
+            ),
+            self.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_.value

@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="NotificationActivation")
 
@@ -50,6 +50,24 @@ class NotificationActivation:
     urgent: bool | Unset = UNSET
     expiration: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(
+            self,
+            (
+                ("id", self.id),
+                ("version", self.version),
+                ("kind", self.kind),
+                ("receiver", self.receiver),
+                ("application", self.application),
+                ("subscription", self.subscription),
+                ("stamp", self.stamp),
+                ("channel", self.channel),
+                ("urgent", self.urgent),
+                ("expiration", self.expiration),
+            ),
+            self.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

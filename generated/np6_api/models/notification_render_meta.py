@@ -7,7 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="NotificationRenderMeta")
 
@@ -34,6 +34,21 @@ class NotificationRenderMeta:
     channel: str | Unset = UNSET
     redirection: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(
+            self,
+            (
+                ("notification", self.notification),
+                ("version", self.version),
+                ("application", self.application),
+                ("subscription", self.subscription),
+                ("stamp", self.stamp),
+                ("channel", self.channel),
+                ("redirection", self.redirection),
+            ),
+            self.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         notification = self.notification

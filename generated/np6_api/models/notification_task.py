@@ -7,7 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="NotificationTask")
 
@@ -28,6 +28,18 @@ class NotificationTask:
     description: str | Unset = UNSET
     scheduler: TaskScheduler | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(
+            self,
+            (
+                ("id", self.id),
+                ("name", self.name),
+                ("description", self.description),
+                ("scheduler", self.scheduler),
+            ),
+            self.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

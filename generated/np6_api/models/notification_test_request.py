@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="NotificationTestRequest")
 
@@ -43,6 +43,25 @@ class NotificationTestRequest:
     redirection: Redirection | Unset = UNSET
     channel: Channel | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(
+            self,
+            (
+                ("recipient", self.recipient),
+                ("title", self.title),
+                ("body", self.body),
+                ("icon", self.icon),
+                ("thumbnail", self.thumbnail),
+                ("image", self.image),
+                ("data", self.data),
+                ("variables", self.variables),
+                ("expiration", self.expiration),
+                ("redirection", self.redirection),
+                ("channel", self.channel),
+            ),
+            self.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         recipient = self.recipient.to_dict()

@@ -7,7 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="NotificationVersion")
 
@@ -38,6 +38,22 @@ class NotificationVersion:
     redirection: Redirection | Unset = UNSET
     channel: Channel | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(
+            self,
+            (
+                ("id", self.id),
+                ("master", self.master),
+                ("label", self.label),
+                ("stamp", self.stamp),
+                ("scripting", self.scripting),
+                ("content", self.content),
+                ("redirection", self.redirection),
+                ("channel", self.channel),
+            ),
+            self.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET

@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="PerformanceSettings")
 
@@ -24,6 +24,17 @@ class PerformanceSettings:
     click_rate: float | Unset = UNSET
     unsubscribed_rate: float | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(
+            self,
+            (
+                ("opening_rate", self.opening_rate),
+                ("click_rate", self.click_rate),
+                ("unsubscribed_rate", self.unsubscribed_rate),
+            ),
+            self.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         opening_rate = self.opening_rate

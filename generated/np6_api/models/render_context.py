@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.render_display import RenderDisplay
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="RenderContext")
 
@@ -28,6 +28,18 @@ class RenderContext:
     render: int | Unset = UNSET
     recipient: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(
+            self,
+            (
+                ("id", self.id),
+                ("display", self.display),
+                ("render", self.render),
+                ("recipient", self.recipient),
+            ),
+            self.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id

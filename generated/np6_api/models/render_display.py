@@ -13,6 +13,9 @@ class RenderDisplay(IntEnum):
     def __str__(self) -> str:
         return str(self.value)
 
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.value!r})"
+
     @classmethod
     def _missing_(cls, value: object) -> Self | None:
         if not isinstance(value, int) or isinstance(value, bool):

@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="RenderEmailRequest")
 
@@ -40,6 +40,24 @@ class RenderEmailRequest:
     content: MailContentOverride | Unset = UNSET
     context: RenderContext | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(
+            self,
+            (
+                ("receiver", self.receiver),
+                ("related", self.related),
+                ("data", self.data),
+                ("blocks", self.blocks),
+                ("variables", self.variables),
+                ("stamp", self.stamp),
+                ("headers", self.headers),
+                ("subject", self.subject),
+                ("content", self.content),
+                ("context", self.context),
+            ),
+            self.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         receiver = self.receiver.to_dict()

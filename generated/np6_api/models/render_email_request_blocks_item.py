@@ -6,12 +6,21 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import model_repr
+
 T = TypeVar("T", bound="RenderEmailRequestBlocksItem")
 
 
 @_attrs_define
 class RenderEmailRequestBlocksItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(
+            self,
+            (),
+            self.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="RenderedNotification")
 
@@ -30,6 +30,20 @@ class RenderedNotification:
     image: str | Unset = UNSET
     buttons: list[RenderedNotificationButtonsItem] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(
+            self,
+            (
+                ("title", self.title),
+                ("body", self.body),
+                ("icon", self.icon),
+                ("thumbnail", self.thumbnail),
+                ("image", self.image),
+                ("buttons", self.buttons),
+            ),
+            self.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         title = self.title

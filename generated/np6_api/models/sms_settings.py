@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="SmsSettings")
 
@@ -30,6 +30,20 @@ class SmsSettings:
     culture: str | Unset = UNSET
     templating: TemplatingSettings | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(
+            self,
+            (
+                ("field", self.field),
+                ("sms_format", self.sms_format),
+                ("sms_type", self.sms_type),
+                ("countries", self.countries),
+                ("culture", self.culture),
+                ("templating", self.templating),
+            ),
+            self.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         field = self.field

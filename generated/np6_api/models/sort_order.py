@@ -9,6 +9,9 @@ class SortOrder(StrEnum):
     def __str__(self) -> str:
         return str(self.value)
 
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.value!r})"
+
     @classmethod
     def _missing_(cls, value: object) -> Self | None:
         if not isinstance(value, str):

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.target_reference_type import TargetReferenceType
+from ..types import model_repr
 
 T = TypeVar("T", bound="TargetReference")
 
@@ -23,6 +24,16 @@ class TargetReference:
     type_: TargetReferenceType
     value: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(
+            self,
+            (
+                ("type", self.type_),
+                ("value", self.value),
+            ),
+            self.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_.value

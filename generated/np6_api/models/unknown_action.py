@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="UnknownAction")
 
@@ -32,6 +32,20 @@ class UnknownAction:
     creation_date: datetime.datetime | Unset = UNSET
     informations: ActionInformations | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(
+            self,
+            (
+                ("type", self.type_),
+                ("id", self.id),
+                ("name", self.name),
+                ("description", self.description),
+                ("creation_date", self.creation_date),
+                ("informations", self.informations),
+            ),
+            self.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_

@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="ValidationSettings")
 
@@ -33,6 +33,21 @@ class ValidationSettings:
     comments: str | Unset = UNSET
     variables: list[ValidationSettingsVariablesItem] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def __repr__(self) -> str:
+        return model_repr(
+            self,
+            (
+                ("fortest", self.fortest),
+                ("campaign_analyser", self.campaign_analyser),
+                ("test_segments", self.test_segments),
+                ("media_for_test", self.media_for_test),
+                ("textand_html", self.textand_html),
+                ("comments", self.comments),
+                ("variables", self.variables),
+            ),
+            self.additional_properties,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         fortest: bool | None | Unset
