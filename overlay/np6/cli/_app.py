@@ -1,41 +1,84 @@
-"""The `np6` command: the root app, its global options, and the commands that delegate to other tools."""
+"""The `np6` command: the root app, its global options, and the commands that delegate to other tools.
+
+`main()` is the console script. It runs the Click command built from the Typer app in non-standalone mode
+so that every way out goes through one place: Click's usage errors (exit 2), Ctrl-C (130), a closed pipe,
+file-system errors and arguments that are not UTF-8 all end in one line on stderr, never a traceback.
+Global options (`-v/--verbose`, `--base-url`, `--api-key`) are accepted before or after the subcommand.
+"""
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
+import sys
+import traceback
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+import typer.core
 
 from . import _actions, _demo, _notifications, _reactivities
-from ._common import EXIT_USAGE, ApiKey, BaseUrl, err, handles_errors
+from ._common import (
+    EXIT_API_ERROR,
+    EXIT_CODES_HELP,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    ApiKey,
+    BaseUrl,
+    handles_errors,
+    needs_extra,
+    one_line,
+    print_error,
+)
 
 app = typer.Typer(
     name="np6",
     help="NP6 from the command line: render, send, export reactivity events, run the sandbox and the "
-    "contract suite. Reads NP6_BASE_URL and NP6_API_KEY. Exit codes: 0 ok, 1 API error, 2 usage error.",
+    "contract suite. Reads NP6_BASE_URL and NP6_API_KEY.\n\n" + EXIT_CODES_HELP,
+    epilog="Shell completion: np6 --install-completion (bash, zsh, fish, PowerShell); "
+    "np6 --show-completion prints the script.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 app.add_typer(_notifications.app, name="notifications")
 app.add_typer(_actions.app, name="actions")
 app.add_typer(_reactivities.app, name="reactivities")
 
 
+def _version(value: bool) -> None:
+    if value:
+        from .._version import __version__
+
+        typer.echo(f"np6 {__version__} (np6-python, NP6 API 8.1.0)")
+        raise typer.Exit(EXIT_OK)
+
+
 @app.callback()
 def root(
-    verbose: Annotated[
-        bool, typer.Option("--verbose", "-v", help="Log each request (the np6 logger).")
+    base_url: Annotated[
+        str | None,
+        typer.Option("--base-url", show_default=False, help="API URL for every command (sets NP6_BASE_URL)."),
+    ] = None,
+    api_key: Annotated[
+        str | None,
+        typer.Option("--api-key", show_default=False, help="API key for every command (sets NP6_API_KEY)."),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    if verbose:
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
-        logger = logging.getLogger("np6")
-        logger.addHandler(handler)
-        logger.setLevel(logging.DEBUG)
+    # The subcommands read NP6_BASE_URL / NP6_API_KEY when their own options are not given; Click parses
+    # a subcommand's options after this callback ran, so `np6 --api-key K notifications list` works.
+    if base_url is not None:
+        os.environ["NP6_BASE_URL"] = base_url
+    if api_key is not None:
+        os.environ["NP6_API_KEY"] = api_key
 
 
 @app.command()
@@ -57,9 +100,8 @@ def sandbox(
     """Run the local NP6 sandbox (a stateful emulator of the API) until interrupted."""
     try:
         from np6_sandbox import main as sandbox_main
-    except ImportError:
-        err.print("np6 sandbox needs the sandbox extra: pip install 'np6-python[sandbox]'")
-        raise typer.Exit(EXIT_USAGE) from None
+    except ImportError as error:
+        needs_extra("sandbox", "sandbox", error)
     argv = ["--host", host, "--port", str(port)]
     argv += [arg for key in api_key for arg in ("--api-key", key)]
     if seed_file is not None:
@@ -86,9 +128,8 @@ def contract(
     """
     try:
         from np6_contract import main as contract_main  # type: ignore[import-untyped,unused-ignore]
-    except ImportError:
-        err.print("np6 contract needs the contract extra: pip install 'np6-python[contract]'")
-        raise typer.Exit(EXIT_USAGE) from None
+    except ImportError as error:
+        needs_extra("contract", "contract", error)
     argv = [] if base_url is None else ["--base-url", base_url]
     argv += [] if api_key is None else ["--api-key", api_key]
     argv += ["--allow-writes"] if allow_writes else []
@@ -97,6 +138,117 @@ def contract(
     raise typer.Exit(contract_main([*argv, *ctx.args]))
 
 
+# --- Global options and the single way out ---------------------------------------------------------------
+
+_verbose = False
+
+
+# Recent Typer releases vendor a trimmed Click: reach its classes through Typer's public names only.
+_ClickException: type[Exception] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
+)
+
+
+def _enable_verbose(ctx: Any, param: Any, value: bool) -> None:
+    """-v/--verbose, wherever it is given: log each request (the np6 logger) to stderr."""
+    global _verbose
+    if not value or _verbose:
+        return
+    _verbose = True
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+    logger = logging.getLogger("np6")
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+
+
+def _add_global_options(command: Any) -> None:
+    """Give every command -v/--verbose, so it may come after the subcommand as well as before it."""
+    if not any("--verbose" in getattr(p, "opts", ()) for p in command.params):
+        command.params.append(
+            typer.core.TyperOption(
+                param_decls=["-v", "--verbose"],
+                is_flag=True,
+                expose_value=False,
+                is_eager=True,
+                callback=_enable_verbose,
+                help="Log each request (the np6 logger) to stderr.",
+            )
+        )
+    for sub in getattr(command, "commands", {}).values():
+        _add_global_options(sub)
+
+
+def command() -> Any:
+    """The `np6` Click command, with the global options on every subcommand."""
+    built = typer.main.get_command(app)
+    _add_global_options(built)
+    return built
+
+
+def _not_utf8(argv: Sequence[str]) -> tuple[int, str] | None:
+    """(position, shown) of the first argument that held bytes that are not UTF-8 (surrogate-escaped)."""
+    for position, arg in enumerate(argv, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            raw = os.fsencode(arg)
+            return position, repr(raw)[2:-1]
+    return None
+
+
+def _file_error(error: OSError) -> str:
+    where = f" {error.filename}" if error.filename else ""
+    reason = error.strerror or type(error).__name__
+    return f"cannot use{where}: {reason}"
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run `np6` with `argv` (default: the process's arguments) and return the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    bad = _not_utf8(args)
+    if bad is not None:
+        print_error(f"argument {bad[0]} is not valid UTF-8 ({bad[1]}): pass text in UTF-8")
+        return EXIT_USAGE
+    try:
+        result: Any = command().main(args=args, prog_name="np6", standalone_mode=False)
+    except _ClickException as error:  # a usage error Click found (bad option, missing argument, ...)
+        error.show()  # type: ignore[attr-defined]
+        exit_code: int = error.exit_code  # type: ignore[attr-defined]
+        return exit_code
+    except (typer.Abort, KeyboardInterrupt):
+        print_error("interrupted")
+        return EXIT_INTERRUPTED
+    except OSError as error:
+        if error.errno == errno.EPIPE:  # `np6 ... | head`: the reader left; nothing more to say
+            _silence_stdout()
+            return EXIT_API_ERROR
+        print_error(_file_error(error))
+        return EXIT_API_ERROR
+    except Exception as error:  # a bug: still one line, with the traceback under --verbose
+        if _verbose:
+            traceback.print_exc()
+        print_error(
+            f"unexpected {type(error).__name__}: {one_line(str(error))} (a bug in np6: please report it; "
+            "-v shows the traceback)"
+        )
+        return EXIT_API_ERROR
+    return result if isinstance(result, int) else EXIT_OK
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def main() -> None:
     """Console-script entry point."""
-    app()
+    code = run()
+    try:
+        sys.stdout.flush()
+    except OSError:
+        _silence_stdout()
+    sys.exit(code)

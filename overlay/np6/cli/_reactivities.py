@@ -17,14 +17,16 @@ from rich.text import Text
 
 from np6 import NP6, StreamInterruptedError
 
-from .._dates import to_millis
 from ._common import (
+    DATES_HELP,
     EXIT_API_ERROR,
     ApiKey,
     BaseUrl,
-    date_option,
+    date_range,
     err,
+    error_message,
     handles_errors,
+    print_error,
     usage_error,
 )
 from ._export import EventWriter, Format, ResumePoint, resume_point, skip_written
@@ -65,9 +67,11 @@ def export(
         ),
     ] = None,
     since: Annotated[
-        str | None, typer.Option("--since", help="From this time, inclusive (ISO, UTC if no offset, or ms).")
+        str | None, typer.Option("--since", help=f"From this time, inclusive: {DATES_HELP}.")
     ] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Up to this time, exclusive.")] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Up to this time, exclusive (same forms).")
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
     ] = None,
@@ -78,16 +82,14 @@ def export(
     api_key: ApiKey = None,
 ) -> None:
     """Stream events to a file, one per line, with a progress bar; --resume continues after a failure."""
-    start = date_option(since, "--since")
-    end = date_option(until, "--until")
+    start, end = date_range(since, until)
     point: ResumePoint | None = None
     if resume:
         if output is None:
             usage_error("--resume needs --output: it continues the export written to that file")
         point = resume_point(output, fmt)
         if point is not None:
-            since_ms = to_millis(start, name="--since")
-            start = point.timestamp if since_ms is None else max(since_ms, point.timestamp)
+            start = point.timestamp if start is None else max(start, point.timestamp)
     elif output is not None and output.exists() and output.stat().st_size > 0:
         usage_error(f"{output} exists: pass --resume to continue that export, or remove it")
 
@@ -98,10 +100,9 @@ def export(
         try:
             written = _write(events, target, fmt, point, header=new_file)
         except StreamInterruptedError as error:
-            err.print(
-                f"[red]error:[/red] the stream broke after {error.count} events ({error}); "
-                "run the same command with --resume to continue",
-                highlight=False,
+            print_error(
+                f"the stream broke after {error.count} events ({error_message(error)}); "
+                "run the same command with --resume to continue"
             )
             raise typer.Exit(EXIT_API_ERROR) from None
         finally:
