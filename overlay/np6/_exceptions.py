@@ -3,26 +3,51 @@
 ::
 
     NP6Error
-    ├── NP6ValidationError (also ValueError)      bad arguments, raised before any I/O
+    ├── NP6ValidationError (also ValueError)      bad arguments or key, raised before any I/O
     ├── VersionNotFoundError (also LookupError)   select_version() found no match; lists the versions
     └── APIError                                  something went wrong talking to NP6
-        ├── APIStatusError                        NP6 answered with a 4xx/5xx status
+        ├── APIStatusError                        NP6 answered with an error or undocumented status
         │   ├── BadRequestError                   400
         │   ├── AuthenticationError               401
         │   ├── PermissionDeniedError             403
         │   ├── NotFoundError                     404
         │   ├── ConflictError                     409
         │   ├── RateLimitError                    429 (``retry_after``)
-        │   └── InternalServerError               5xx
+        │   ├── InternalServerError               5xx
+        │   │   └── SendServerError               5xx on a send (also a SendOutcomeUnknownError)
+        │   └── UnexpectedStatusError             a status the spec does not document for the operation
+        │       └── SendUnexpectedStatusError     ... on a send (also a SendOutcomeUnknownError)
         ├── APIConnectionError                    no usable answer (DNS, refused, reset, ...)
-        │   ├── APITimeoutError                   a timeout
+        │   ├── APITimeoutError                   a timeout, or the attempt's total deadline
         │   ├── SendOutcomeUnknownError           a send failed after it may have reached NP6; not retried
         │   └── StreamInterruptedError            a reactivity stream broke; carries the resume point
-        └── APIResponseValidationError            a 2xx answer whose body could not be parsed
+        └── APIResponseValidationError            an answer whose body could not be read or parsed
+            ├── ResponseLimitError                a bound of ``np6.Limits`` was crossed (``limit`` names it)
+            │   ├── ResponseTooLargeError         max_body_size, max_error_body_size, decompression ratio
+            │   └── ResponseTooDeepError          max_depth
+            └── SendResponseUnreadableError       a send answered 2xx whose body could not be read
+                                                  (also a SendOutcomeUnknownError)
 
-Lower-layer errors (httpx, JSON, generated model parsing) are mapped in ``_base_client`` and re-raised
-``from`` the original. No exception keeps the request headers (the API key) in its args or message: the
-``response`` attribute is a copy whose request carries no ``X-Key``.
+Lower-layer errors (httpx, httpcore, h11, zlib, JSON, encoding, generated model parsing) are mapped in ONE
+place, ``_base_client``, and re-raised ``from`` the original, whose chain is scrubbed first: every request
+reachable from it loses its ``X-Key`` header and URL userinfo, and every text the client writes (messages,
+bodies, request ids) has the key replaced by ``***`` in every form (raw, JSON-escaped, URL-encoded).
+
+The rule for sends (executions, tests, validations, creates: ``np6._operations``, retry class ``SEND``):
+
+* the request provably never left (connection refused, DNS, connect or pool timeout, a request that could not
+  be built): the usual error (``APIConnectionError``, ``APITimeoutError``, ``NP6ValidationError``); such a
+  send may be retried, nothing reached NP6;
+* NP6 refused it (4xx): the status error; nothing was sent;
+* anything else where the request may have reached NP6 (5xx, an undocumented status, a timeout, the
+  deadline or a dropped connection after the request was written, an answer whose body cannot be read) is a
+  ``SendOutcomeUnknownError``: it may have been sent, it is never retried, check before sending again. The
+  subclasses that also carry a status (``SendServerError``, ``SendUnexpectedStatusError``) or a body failure
+  (``SendResponseUnreadableError``) are caught by both ``except`` clauses.
+
+``request_may_have_reached_np6(exc)`` (in ``np6._base_client``) also answers for ``KeyboardInterrupt`` and
+``asyncio.CancelledError`` raised during a send: they propagate unchanged, marked with whether the request's
+headers had started to go out.
 """
 
 from __future__ import annotations
@@ -48,8 +73,15 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResponseLimitError",
+    "ResponseTooDeepError",
+    "ResponseTooLargeError",
     "SendOutcomeUnknownError",
+    "SendResponseUnreadableError",
+    "SendServerError",
+    "SendUnexpectedStatusError",
     "StreamInterruptedError",
+    "UnexpectedStatusError",
     "VersionNotFoundError",
 ]
 
@@ -104,7 +136,7 @@ class APIError(NP6Error):
 
 
 class APIStatusError(APIError):
-    """NP6 answered with an error status.
+    """NP6 answered with an error status (or one the spec does not document for the operation).
 
     ``status_code``, ``request_id`` (``x-request-id``, what NP6 support asks for), ``response`` (the raw
     ``httpx.Response``, its request stripped of the API key) and ``body`` (the parsed JSON body, or the text,
@@ -205,9 +237,10 @@ class StreamInterruptedError(APIConnectionError):
 
 
 class APIResponseValidationError(APIError):
-    """NP6 answered 2xx but the body could not be parsed (malformed JSON, a required field missing, ...).
+    """NP6 answered but the body could not be read or parsed (malformed JSON, a lying Content-Encoding, a
+    required field missing, a limit crossed, ...).
 
-    ``status_code`` and ``request_id`` identify the answer; ``body`` holds up to 1 kB of the raw text.
+    ``status_code`` and ``request_id`` identify the answer; ``body`` holds up to 1 kB of the text (or None).
     """
 
     def __init__(
@@ -224,3 +257,52 @@ class APIResponseValidationError(APIError):
         self.status_code = status_code
         self.request_id = request_id
         self.body = body
+
+
+class UnexpectedStatusError(APIStatusError):
+    """A status the spec does not document for the operation (e.g. 201, 204 or a 3xx for a read documented
+    as 200). Redirects are never followed: the key and the body never go to another origin."""
+
+
+class SendServerError(SendOutcomeUnknownError, InternalServerError):
+    """5xx on a send: NP6 may have acted before failing. Not retried; it may have been sent."""
+
+    def __init__(self, message: str, *, response: httpx.Response, body: object | None) -> None:
+        InternalServerError.__init__(self, message, response=response, body=body)
+        self.timed_out = False
+
+
+class SendUnexpectedStatusError(SendOutcomeUnknownError, UnexpectedStatusError):
+    """An undocumented status on a send: it may have been sent. Not retried."""
+
+    def __init__(self, message: str, *, response: httpx.Response, body: object | None) -> None:
+        UnexpectedStatusError.__init__(self, message, response=response, body=body)
+        self.timed_out = False
+
+
+class ResponseLimitError(APIResponseValidationError):
+    """An answer crossed a bound of ``np6.Limits``; ``limit`` names it (e.g. ``"max_body_size"``) and
+    ``value`` is its setting. Nothing more of the body was read."""
+
+    def __init__(self, message: str, *, limit: str, value: float, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.limit = limit
+        self.value = value
+
+
+class ResponseTooLargeError(ResponseLimitError):
+    """A body larger than ``max_body_size`` (or an event than ``max_event_size``), or one that inflates more
+    than ``max_decompression_ratio`` times (a decompression bomb)."""
+
+
+class ResponseTooDeepError(ResponseLimitError):
+    """A JSON value nested deeper than ``max_depth``; refused before parsing (no RecursionError)."""
+
+
+class SendResponseUnreadableError(SendOutcomeUnknownError, APIResponseValidationError):
+    """A send answered 2xx (NP6 accepted it, so it was most likely sent) whose body could not be read: do not
+    send it again. ``__cause__`` is the precise error (e.g. a ``ResponseTooLargeError``)."""
+
+    def __init__(self, message: str, **kwargs: Any) -> None:
+        APIResponseValidationError.__init__(self, message, **kwargs)
+        self.timed_out = False
