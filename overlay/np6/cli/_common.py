@@ -208,6 +208,9 @@ def handles_errors(command: Callable[P, R]) -> Callable[P, R]:
             usage_error(cli_words(str(error)))
         except NP6Error as error:
             api_error(error)
+        except KeyboardInterrupt:
+            print_error("interrupted")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
 
     return wrapper
 

@@ -6,30 +6,35 @@ it reads where the file stops and asks again from there (see `_export`).
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Annotated, Any, Literal
+from typing import Annotated, Any, Literal
 
 import typer
-from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn
+from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TaskID, TextColumn
 from rich.text import Text
 
-from np6 import NP6, StreamInterruptedError
+from np6 import NP6, NP6Error, StreamInterruptedError
 
 from ._common import (
     DATES_HELP,
     EXIT_API_ERROR,
+    EXIT_INTERRUPTED,
     ApiKey,
     BaseUrl,
     date_range,
     err,
     error_message,
     handles_errors,
+    io_error,
+    note,
     print_error,
     usage_error,
 )
-from ._export import EventWriter, Format, ResumePoint, resume_point, skip_written
+from ._export import ExportFile, ExportRefused, Format, Plan, Query, header_line, line, plan, skip_written
 
 app = typer.Typer(help="Reactivity events (hits, bounces, opt-outs...): export them.", no_args_is_help=True)
 
@@ -81,55 +86,122 @@ def export(
     base_url: BaseUrl = None,
     api_key: ApiKey = None,
 ) -> None:
-    """Stream events to a file, one per line, with a progress bar; --resume continues after a failure."""
+    """Stream events to a file, one per line, with a progress bar; --resume continues after a failure.
+
+    A file export gets a record of what wrote it (FILE.np6-export.json); --resume continues only an export
+    of the same --scope, --id, --kind and --format, and leaves any other file exactly as it is.
+    """
     start, end = date_range(since, until)
-    point: ResumePoint | None = None
-    if resume:
-        if output is None:
-            usage_error("--resume needs --output: it continues the export written to that file")
-        point = resume_point(output, fmt)
-        if point is not None:
-            start = point.timestamp if start is None else max(start, point.timestamp)
-    elif output is not None and output.exists() and output.stat().st_size > 0:
-        usage_error(f"{output} exists: pass --resume to continue that export, or remove it")
-
-    new_file = output is None or not output.exists() or output.stat().st_size == 0  # CSV header then
-    with NP6(api_key=api_key, base_url=base_url) as np6:
-        events = _stream(np6, scope, resource, kind, start, end)
-        target: IO[str] = sys.stdout if output is None else output.open("a", encoding="utf-8", newline="")
+    query = Query(scope=scope, id=resource, kind=kind, format=fmt)
+    planned: Plan | None = None
+    if resume and output is None:
+        usage_error("--resume needs --output: it continues the export written to that file")
+    if output is not None:
         try:
-            written = _write(events, target, fmt, point, header=new_file)
-        except StreamInterruptedError as error:
-            print_error(
-                f"the stream broke after {error.count} events ({error_message(error)}); "
-                "run the same command with --resume to continue"
-            )
-            raise typer.Exit(EXIT_API_ERROR) from None
-        finally:
-            if target is not sys.stdout:
-                target.close()
-    before = point.written if point is not None else 0
-    where = "stdout" if output is None else str(output)
-    err.print(f"wrote {written} events to {where}" + (f" ({before} were there already)" if before else ""))
+            planned = plan(output, query, resume=resume)
+        except ExportRefused as error:
+            usage_error(str(error))
+        except OSError as error:
+            usage_error(f"--output: cannot use {output}: {error.strerror or error}")
+        if planned.point is not None:
+            start = planned.point.timestamp if start is None else max(start, planned.point.timestamp)
+    with NP6(api_key=api_key, base_url=base_url) as np6:
+        events = _stream(np6, scope, resource, kind, start, end)  # refuses bad arguments before any I/O
+        if planned is None:
+            _to_stdout(events, fmt)
+        else:
+            _to_file(events, planned, since=start, until=end)
 
 
-def _write(events: Any, target: IO[str], fmt: Format, point: ResumePoint | None, *, header: bool) -> int:
-    writer = EventWriter(target, fmt, header=header)
+def _to_stdout(events: Any, fmt: Format) -> None:
     written = 0
     started = time.monotonic()
-    with (
-        Progress(
-            SpinnerColumn(), TextColumn("{task.completed:,} events"), _Rate(), console=err, transient=True
-        ) as progress,
-        events,
-    ):
-        task = progress.add_task("export", total=None)
-        for event in skip_written(events, point):
-            writer.write(event)
-            written += 1
-            if written % _PROGRESS_EVERY == 0:
-                progress.update(task, completed=written)
-        progress.update(task, completed=written)
+    try:
+        with _progress() as (progress, task), events:
+            if fmt == "csv":
+                sys.stdout.write(header_line())
+            for event in events:
+                sys.stdout.write(line(event, fmt).decode("utf-8"))
+                written += 1
+                if written % _PROGRESS_EVERY == 0:
+                    progress.update(task, completed=written)
+    except KeyboardInterrupt:
+        print_error(
+            f"interrupted after {written} events written to stdout (write to a file with -o to resume)"
+        )
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except StreamInterruptedError as error:
+        print_error(f"the stream broke after {written} events ({error_message(error)})")
+        raise typer.Exit(EXIT_API_ERROR) from None
+    note(f"wrote {written} events to stdout {_rate(written, started)}")
+
+
+def _to_file(events: Any, planned: Plan, *, since: int | None, until: int | None) -> None:
+    path = planned.path
+    try:
+        target = ExportFile(planned, since=since, until=until)
+    except OSError as error:
+        usage_error(f"--output: cannot write {path}: {error.strerror or error}")
+    resume_hint = "; run the same command with --resume to continue" if planned.regular else ""
+    started = time.monotonic()
+    try:
+        with _progress() as (progress, task), events:
+            for event in skip_written(events, planned.point):
+                target.write(line(event, planned.query.format))
+                if target.written % _PROGRESS_EVERY == 0:
+                    target.checkpoint()
+                    progress.update(task, completed=target.written)
+            target.checkpoint()
+    except KeyboardInterrupt:
+        _save(target)
+        print_error(f"interrupted after {_count(target)}{resume_hint}")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except StreamInterruptedError as error:
+        _save(target)
+        print_error(f"the stream broke after {_count(target)} ({error_message(error)}){resume_hint}")
+        raise typer.Exit(EXIT_API_ERROR) from None
+    except NP6Error:
+        if target.written == 0 and target.created:
+            target.discard()  # nothing exported: leave no file behind
+        else:
+            _save(target)
+        raise
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            _save(target)
+        io_error(f"--output: cannot write {path}: {error.strerror or error}{resume_hint}")
+    finally:
+        with contextlib.suppress(OSError):
+            target.close()
+    before = target.records - target.written
+    already = f" ({before} were there already)" if before else ""
+    note(f"wrote {_count(target)}{already} {_rate(target.written, started)}")
+
+
+def _count(target: ExportFile) -> str:
+    return f"{target.written} events to {target.plan.path}"
+
+
+def _save(target: ExportFile) -> None:
+    """Checkpoint what reached the file, so --resume continues from there."""
+    with contextlib.suppress(OSError):
+        target.checkpoint()
+
+
+@contextlib.contextmanager
+def _progress() -> Iterator[tuple[Progress, TaskID]]:
+    """A live count on a terminal's stderr; nothing when stderr is a file or a pipe."""
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.completed:,} events"),
+        _Rate(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as progress:
+        yield progress, progress.add_task("export", total=None)
+
+
+def _rate(written: int, started: float) -> str:
     elapsed = max(time.monotonic() - started, 1e-9)
-    err.print(f"{written:,} events in {elapsed:.1f} s ({written / elapsed:,.0f} events/s)")
-    return written
+    return f"in {elapsed:.1f} s ({written / elapsed:,.0f} events/s)"
