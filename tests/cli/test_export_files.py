@@ -131,8 +131,9 @@ def test_resume_after_a_kill_mid_record_loses_and_repeats_nothing(tmp_path: Path
         f.write(b'{"type": "hit", "id": "e10", "times' if fmt == "jsonl" else b"e10,hi")  # ...then killed
 
     planned = plan(path, QUERY[fmt], resume=True)
-    assert planned.point is not None
-    assert (planned.point.timestamp, planned.point.seen, planned.point.written) == (1003, frozenset({"e9"}), 10)
+    point = planned.point
+    assert point is not None
+    assert (point.timestamp, point.seen, point.written) == (1003, frozenset({"e9"}), 10)
     assert planned.keep < planned.size  # only the unfinished record will be cut
 
     again = [e for e in everything if e["timestamp"] >= planned.point.timestamp]  # asked again, inclusive
