@@ -1,64 +1,123 @@
 """The admin surface under /_sandbox/: reset, contacts, outbox, exports, events and faults.
 
-Admin calls need no `X-Key`: the sandbox is a local development tool and these paths are not NP6's. They
-answer JSON; a wrong admin body is a 400 `{"error": ..., "detail": ...}`. See sandbox/README.md.
+Admin calls need no `X-Key`: these paths are not NP6's. They answer loopback clients only, unless the sandbox
+was started with an admin token (`--admin-token`, `Sandbox(admin_token=...)`): then every admin call, from
+anywhere, must carry it in the `X-Sandbox-Admin-Token` header. They answer JSON; a wrong admin body is a 400
+`{"error": ..., "detail": ...}` naming the field. See sandbox/README.md.
 """
 
 from __future__ import annotations
 
-import json
+import hmac
+import ipaddress
 import time
 import uuid
-from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Awaitable, Callable, Set
+from typing import Any, Protocol
 
 import anyio.to_thread
+from jsonschema import Draft202012Validator
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from np6_sandbox import bodies
 from np6_sandbox import events as ev
 from np6_sandbox import faults as flt
-from np6_sandbox.replies import Problem
+from np6_sandbox.replies import FieldError, Problem
 from np6_sandbox.spec import first_error
-from np6_sandbox.store import OUTCOMES
-
-if TYPE_CHECKING:
-    from np6_sandbox.app import Sandbox
+from np6_sandbox.store import OUTCOMES, Store
 
 GENERATE_LIMIT = 10_000_000
+TOKEN_HEADER = "X-Sandbox-Admin-Token"
+_INT64 = (-(2**63), 2**63 - 1)
+
+
+class AdminTarget(Protocol):
+    """What the admin surface works on (the Sandbox), named here so this module does not import app.py."""
+
+    store: Store
+    faults: flt.Faults
+    max_body: int
+    admin_token: str | None
+    event_validator: Draft202012Validator
+
+    @property
+    def operation_ids(self) -> Set[str]: ...
+
+    def reset(self, *, empty: bool = False) -> None: ...
 
 
 class AdminError(Exception):
-    def __init__(self, detail: str, status: int = 400) -> None:
+    """A refused admin call: its status, what was wrong and, for a 400, which field (dotted path)."""
+
+    def __init__(self, detail: str, status: int = 400, field: str = "(body)") -> None:
         super().__init__(detail)
         self.detail = detail
         self.status = status
+        self.field = field
 
 
-def routes(sandbox: Sandbox) -> list[BaseRoute]:
-    from np6_sandbox.app import read_body
+def is_loopback(host: str | None) -> bool:
+    """True for 127.0.0.0/8, ::1 and their IPv4-mapped forms; False for anything else, names included."""
+    try:
+        address = ipaddress.ip_address(host or "")
+    except ValueError:
+        return False
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return address.is_loopback
 
+
+def refusal(sandbox: AdminTarget, request: Request) -> AdminError | None:
+    """Why this admin call is refused (None when it may go on): wrong token, or a non-loopback client."""
+    if sandbox.admin_token is not None:
+        given = request.headers.get(TOKEN_HEADER.lower(), "")
+        # bytes on both sides: compare_digest only takes ASCII str, and a header may hold latin-1 text
+        if hmac.compare_digest(given.encode("latin-1"), sandbox.admin_token.encode()):
+            return None
+        return AdminError(f"the admin surface needs the {TOKEN_HEADER} header given at start-up", 401)
+    if not is_loopback(request.client.host if request.client else None):
+        return AdminError(
+            "the admin surface answers loopback clients only (start the sandbox with --admin-token to "
+            "open it to others)",
+            403,
+        )
+    return None
+
+
+def _int64(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and _INT64[0] <= value <= _INT64[1]
+
+
+def routes(sandbox: AdminTarget) -> list[BaseRoute]:
     async def body(request: Request) -> Any:
         try:
-            raw = await read_body(request, sandbox.max_body)
+            raw = await bodies.read(request, sandbox.max_body)
         except Problem:
             raise AdminError("request body too large", 413) from None
         if not raw.strip():
             return None
         try:
-            return json.loads(raw)
-        except ValueError as error:
-            raise AdminError(f"not JSON: {error}") from None
+            return bodies.parse(raw)
+        except FieldError as error:
+            raise AdminError(error.detail, field=error.field) from None
 
     def wrap(
         handler: Callable[[Request], Awaitable[Any]], status: int = 200
     ) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:
             try:
+                refused = refusal(sandbox, request)
+                if refused is not None:
+                    raise refused
                 result = await handler(request)
             except AdminError as error:
-                return JSONResponse({"error": "invalid admin request", "detail": error.detail}, error.status)
+                label = "admin access refused" if error.status in (401, 403) else "invalid admin request"
+                answer = {"error": label, "detail": error.detail}
+                if error.status == 400:
+                    answer["field"] = error.field
+                return JSONResponse(answer, error.status)
             return Response(status_code=204) if result is None else JSONResponse(result, status)
 
         return endpoint
@@ -82,16 +141,21 @@ def routes(sandbox: Sandbox) -> list[BaseRoute]:
         items = data if isinstance(data, list) else [data]
         checked = []
         for index, item in enumerate(items):
-            if not isinstance(item, dict) or not isinstance(item.get("unicity"), str) or not item["unicity"]:
-                raise AdminError(f"{index}: a contact needs a non-empty string unicity")
+            at = f"{index}." if isinstance(data, list) else ""
+            if not isinstance(item, dict):
+                raise AdminError(
+                    "a contact object (or an array of them) is expected", field=at[:-1] or "(body)"
+                )
+            if not isinstance(item.get("unicity"), str) or not item["unicity"]:
+                raise AdminError("a contact needs a non-empty string unicity", field=f"{at}unicity")
             for key in ("id", "hash"):
                 if key in item and (not isinstance(item[key], str) or not item[key]):
-                    raise AdminError(f"{index}.{key}: a non-empty string")
+                    raise AdminError("a non-empty string", field=f"{at}{key}")
             if not isinstance(item.get("fields", {}), dict):
-                raise AdminError(f"{index}.fields: an object")
+                raise AdminError("an object", field=f"{at}fields")
             outcomes = item.get("outcomes", [])
             if not isinstance(outcomes, list) or any(o not in OUTCOMES for o in outcomes):
-                raise AdminError(f"{index}.outcomes: a list of {', '.join(OUTCOMES)}")
+                raise AdminError(f"a list of {', '.join(OUTCOMES)}", field=f"{at}outcomes")
             checked.append(item)
         added = [
             store.add_contact(
@@ -135,7 +199,8 @@ def routes(sandbox: Sandbox) -> list[BaseRoute]:
                 invalid = first_error(sandbox.event_validator, item, str(index))
                 if invalid:
                     raise AdminError(
-                        f"{invalid.field}: {invalid.detail} (add ?validate=false to inject it anyway)"
+                        f"{invalid.field}: {invalid.detail} (add ?validate=false to inject it anyway)",
+                        field=invalid.field,
                     )
         inserted = await anyio.to_thread.run_sync(store.events.add, data)
         return {"inserted": inserted}
@@ -145,18 +210,21 @@ def routes(sandbox: Sandbox) -> list[BaseRoute]:
         if not isinstance(data, dict):
             raise AdminError("an object is expected")
         count = data.get("count", 1000)
-        if not isinstance(count, int) or not 0 < count <= GENERATE_LIMIT:
-            raise AdminError(f"count: an integer in 1..{GENERATE_LIMIT}")
+        if not isinstance(count, int) or isinstance(count, bool) or not 0 < count <= GENERATE_LIMIT:
+            raise AdminError(f"an integer in 1..{GENERATE_LIMIT}", field="count")
         template = _template(data, store.now_ms())
         invalid = first_error(sandbox.event_validator, template)
         if invalid:
             raise AdminError(
-                f"the generated event would not match the spec: {invalid.field}: {invalid.detail}"
+                f"the generated event would not match the spec: {invalid.field}: {invalid.detail}",
+                field=invalid.field,
             )
         start = data.get("start", template["timestamp"])
         step = data.get("step", 1)
-        if not isinstance(start, int) or not isinstance(step, int) or step < 0:
-            raise AdminError("start, step: integers (milliseconds)")
+        if not _int64(step) or step < 0:
+            raise AdminError("a non-negative integer (milliseconds)", field="step")
+        if not _int64(start) or not _int64(start + (count - 1) * step):
+            raise AdminError("an integer (milliseconds) whose events stay within 64 bits", field="start")
         began = time.perf_counter()
         inserted = await anyio.to_thread.run_sync(store.events.generate, template, count, start, step)
         return {"inserted": inserted, "seconds": round(time.perf_counter() - began, 3)}
@@ -165,13 +233,14 @@ def routes(sandbox: Sandbox) -> list[BaseRoute]:
         data = await body(request)
         items = data if isinstance(data, list) else [data]
         added = []
-        for item in items:
+        for index, item in enumerate(items):
             if not isinstance(item, dict):
                 raise AdminError("a fault object (or an array of them) is expected")
             try:
-                fault = flt.parse(item, set(sandbox.spec.operations))
-            except ValueError as error:
-                raise AdminError(str(error)) from None
+                fault = flt.parse(item, sandbox.operation_ids)
+            except FieldError as error:
+                where = f"{index}.{error.field}" if isinstance(data, list) else error.field
+                raise AdminError(error.detail, field=where) from None
             added.append(fault)
         for fault in added:
             sandbox.faults.add(fault)
@@ -207,9 +276,9 @@ def _template(data: dict[str, Any], now: int) -> dict[str, Any]:
     scope = data.get("scope", "notifications")
     kind = data.get("kind", "hit")
     if scope not in ("notifications", "actions"):
-        raise AdminError("scope: notifications or actions")
+        raise AdminError("notifications or actions", field="scope")
     if not isinstance(kind, str) or not kind:
-        raise AdminError("kind: an event type such as hit, impression, bounce, optout, execution")
+        raise AdminError("an event type such as hit, impression, bounce, optout, execution", field="kind")
     footprint = {
         "type": "footprint",
         "id": "000R4M0T",
@@ -217,14 +286,14 @@ def _template(data: dict[str, Any], now: int) -> dict[str, Any]:
         "hash": "0441619ab4631d18548aa8835dd2c28b",
     }
     activation_time = data.get("activation", now)
-    if not isinstance(activation_time, int):
-        raise AdminError("activation: an integer (milliseconds)")
+    if not _int64(activation_time):
+        raise AdminError("an integer (milliseconds)", field="activation")
     stamp = ev.stamp(activation_time)
     member: dict[str, Any] = {}
     if scope == "notifications":
         scope_id = data.get("id", 156)
         if not isinstance(scope_id, int):
-            raise AdminError("id: a notification id (integer)")
+            raise AdminError("a notification id (integer)", field="id")
         if kind == "hit":
             member = {"link": {"type": "redirection", "label": None, "uri": "deeplink://product?id=594"}}
         elif kind == "optout":
@@ -246,7 +315,7 @@ def _template(data: dict[str, Any], now: int) -> dict[str, Any]:
         return ev.notification_event(kind, now, activation, **member)
     scope_id = data.get("id", "000PE4")
     if not isinstance(scope_id, str):
-        raise AdminError("id: an action id (string)")
+        raise AdminError("an action id (string)", field="id")
     if kind == "hit":
         link = data.get("link", "open")
         member = {"link": {"type": link, "label": None, "uri": "https://example.com/"}}

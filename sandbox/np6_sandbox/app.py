@@ -12,6 +12,7 @@ import asyncio
 import hmac
 import json
 import logging
+import re
 import time
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
@@ -25,18 +26,18 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Match, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from np6_sandbox import admin, bodies, seed
 from np6_sandbox import faults as flt
-from np6_sandbox import seed
 from np6_sandbox.handlers import HANDLERS
-from np6_sandbox.replies import Call, Problem, Reply, bad, empty
+from np6_sandbox.replies import Call, FieldError, Problem, Reply, bad, empty
 from np6_sandbox.spec import Operation, Spec, first_error, load_spec
 from np6_sandbox.store import Store
 
 log = logging.getLogger("np6_sandbox")
 
 DEFAULT_MAX_BODY = 10 * 1024 * 1024
-DRAIN_LIMIT = 64 * 1024 * 1024  # past the limit the rest of a body is read and dropped, up to this much
 FRAMEWORK_STATUSES = (401, 405, 411, 413, 415)
+_PRINTABLE = re.compile(r"[\x21-\x7e]+")
 
 
 STREAM_CHECK_FIRST = 50
@@ -136,27 +137,6 @@ class RequestIdMiddleware:
                 )
 
 
-async def read_body(request: Request, limit: int) -> bytes:
-    """The body, at most `limit` bytes (413 past it; the excess is drained so the client reads the 413)."""
-    declared = request.headers.get("content-length", "")
-    too_big = declared.isdigit() and int(declared) > limit
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            too_big = True
-        if too_big:
-            chunks.clear()
-            if size > limit + DRAIN_LIMIT:
-                break
-            continue
-        chunks.append(chunk)
-    if too_big:
-        raise Problem(413)
-    return b"".join(chunks)
-
-
 class Sandbox:
     """One emulated NP6 account: spec, state, faults, settings, and the ASGI app serving them."""
 
@@ -170,24 +150,32 @@ class Sandbox:
         max_body: int = DEFAULT_MAX_BODY,
         spec_path: str | Path | None = None,
         clock: Callable[[], float] = time.time,
+        admin_token: str | None = None,
     ) -> None:
         self.spec: Spec = load_spec(Path(spec_path) if spec_path else None)
         self.api_keys = tuple(api_keys)
         if not self.api_keys or not all(self.api_keys):
             raise ValueError("at least one non-empty API key is required")
+        if admin_token is not None and not _PRINTABLE.fullmatch(admin_token):
+            raise ValueError("the admin token must be printable ASCII (it is sent as a header value)")
+        self.admin_token = admin_token
         self.validate_responses = validate_responses
         self.max_body = max_body
-        self.store = Store(clock)
         self.faults = flt.Faults()
         self.drift: list[str] = []
         if seed_data is None:
             seed_data = seed.read(Path(seed_file)) if seed_file else seed.DEMO
         self.seed_data = dict(seed_data)
-        seed.load(self.store, self.spec, self.seed_data)
         missing = set(self.spec.operations) - set(HANDLERS)
         if missing:
             raise RuntimeError(f"no handler for {sorted(missing)}")
         self.event_validator = self.spec.component("Event")
+        self.store = Store(clock)  # from here on, a failure must remove the store's temporary directory
+        try:
+            seed.load(self.store, self.spec, self.seed_data)
+        except BaseException:
+            self.store.close()
+            raise
         app = Starlette(routes=self._routes(), exception_handlers={Exception: self._internal_error})
         app.router.redirect_slashes = False
         self.app: ASGIApp = RequestIdMiddleware(app)
@@ -200,14 +188,17 @@ class Sandbox:
         seed.load(self.store, self.spec, {} if empty else self.seed_data)
         self.faults.clear()
 
+    @property
+    def operation_ids(self) -> frozenset[str]:
+        return frozenset(self.spec.operations)
+
     def close(self) -> None:
+        """Remove what the sandbox created on disk (its events database); safe to call twice."""
         self.store.close()
 
     # ------------------------------------------------------------------ routing
 
     def _routes(self) -> list[BaseRoute]:
-        from np6_sandbox import admin
-
         by_path: dict[str, dict[str, Operation]] = {}
         for operation in self.spec.operations.values():
             by_path.setdefault(operation.path, {})[operation.method] = operation
@@ -293,15 +284,14 @@ class Sandbox:
             media = request.headers.get("content-type", "").split(";")[0].strip().lower()
             if media not in operation.bodies:
                 raise Problem(415)
-            raw_body = await read_body(request, self.max_body)
+            raw_body = await bodies.read(request, self.max_body)
             if not raw_body.strip():
                 raise bad("(body)", "a JSON request body is required")
             try:
-                body = json.loads(raw_body)
-            except (ValueError, RecursionError) as error:
-                raise Problem(
-                    400, field="(body)", detail=f"not JSON: {error}"[:200], error="invalid JSON"
-                ) from None
+                body = bodies.parse(raw_body)
+            except FieldError as error:
+                kind = "invalid JSON" if error.field == "(body)" else "invalid body"
+                raise Problem(400, field=error.field, detail=error.detail, error=kind) from None
             invalid = first_error(operation.bodies[media], body)
             if invalid:
                 raise bad(invalid.field, invalid.detail)

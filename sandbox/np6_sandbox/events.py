@@ -15,6 +15,7 @@ import sqlite3
 import tempfile
 import threading
 import uuid
+import weakref
 from collections.abc import Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -74,6 +75,16 @@ class EventQuery:
         return f"SELECT body FROM events WHERE {' AND '.join(where)} ORDER BY {order}", args
 
 
+_INT64 = (-(2**63), 2**63 - 1)
+
+
+def _int64(value: object) -> int | None:
+    """The value if SQLite can index it as an integer (injected events may hold anything)."""
+    if isinstance(value, int) and not isinstance(value, bool) and _INT64[0] <= value <= _INT64[1]:
+        return value
+    return None
+
+
 def _dict(value: object) -> Mapping[str, Any]:
     return value if isinstance(value, dict) else {}
 
@@ -94,22 +105,41 @@ def columns(event: Mapping[str, Any]) -> tuple[str, str | None, str | None, str 
         None if scope_id is None else str(scope_id),
         kind if isinstance(kind, str) else None,
         link_type if isinstance(link_type, str) else None,
-        ts if isinstance(ts, int) and not isinstance(ts, bool) else 0,
-        activation_ts if isinstance(activation_ts, int) and not isinstance(activation_ts, bool) else None,
+        _int64(ts) or 0,
+        _int64(activation_ts),
     )
 
 
+def _remove(db: sqlite3.Connection, directory: str) -> None:
+    db.close()
+    shutil.rmtree(directory, ignore_errors=True)
+
+
 class EventStore:
-    """Append-only event table in a private temporary directory, removed by close()."""
+    """Append-only event table in a private temporary directory, removed by close().
+
+    Also removed when the store is garbage-collected or the interpreter exits without close() (a
+    `weakref.finalize`), so no path out of a program leaves it behind; signals are server.py's business.
+    """
 
     def __init__(self) -> None:
         self._dir = tempfile.mkdtemp(prefix="np6-sandbox-events-")
         self.path = os.path.join(self._dir, "events.sqlite3")
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        try:
+            self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        except BaseException:
+            shutil.rmtree(self._dir, ignore_errors=True)
+            raise
+        self._finalizer = weakref.finalize(self, _remove, self._db, self._dir)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=OFF")
         self._db.executescript(_SCHEMA)
+
+    @property
+    def directory(self) -> str:
+        """The temporary directory holding the database (gone after close())."""
+        return self._dir
 
     def add(self, events: Iterable[Mapping[str, Any]]) -> int:
         """Store events as given (their JSON text is what the API will serve)."""
@@ -178,8 +208,7 @@ class EventStore:
 
     def close(self) -> None:
         with self._lock:
-            self._db.close()
-        shutil.rmtree(self._dir, ignore_errors=True)
+            self._finalizer()
 
 
 # --------------------------------------------------------------------------- event factories

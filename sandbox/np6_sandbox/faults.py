@@ -21,15 +21,36 @@ from __future__ import annotations
 
 import copy
 import json
+import math
+import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from dataclasses import asdict, dataclass
 from typing import Any
+
+from np6_sandbox.replies import FieldError
 
 KINDS = ("status", "delay", "drop", "drop_after", "truncate", "malformed", "unknown_enum")
 BEFORE_KINDS = ("status", "drop")
 MALFORMED_BODY = b'{"type": "success", "np6-sandbox": malformed'
 UNKNOWN = "teleport"
+
+
+MAX_HEADER_VALUE = 200
+# RFC 9110 field-value without obs-text: visible ASCII, inner spaces only (what h11 will send)
+_FIELD_VALUE = re.compile(r"[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?")
+
+
+def _header_value(value: object) -> bool:
+    """Whether a JSON value can be sent as a header value: a finite number >= 0, or a clean string."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return False
+    if isinstance(value, float) and not (math.isfinite(value) and value >= 0):
+        return False
+    if isinstance(value, int) and value < 0:
+        return False
+    text = str(value)
+    return len(text) <= MAX_HEADER_VALUE and _FIELD_VALUE.fullmatch(text) is not None
 
 
 class DropConnection(BaseException):
@@ -57,29 +78,33 @@ class Fault:
         return asdict(self)
 
 
-def parse(spec: Mapping[str, Any], known_operations: set[str]) -> Fault:
-    """A fault from its admin JSON; ValueError with a readable message when it is wrong."""
+def parse(spec: Mapping[str, Any], known_operations: Set[str]) -> Fault:
+    """A fault from its admin JSON; FieldError naming the field when it is wrong."""
     operation = spec.get("operation", "*")
     kind = spec.get("kind", "status")
     if not isinstance(operation, str) or (operation != "*" and operation not in known_operations):
-        raise ValueError(f"operation: unknown operationId {operation!r} (or use '*')")
+        raise FieldError("operation", f"unknown operationId {operation!r} (or use '*')")
     if kind not in KINDS:
-        raise ValueError(f"kind: one of {', '.join(KINDS)}")
+        raise FieldError("kind", f"one of {', '.join(KINDS)}")
     count = spec.get("count", 1)
     status = spec.get("status", 503)
     delay = spec.get("delay", 0.0)
     retry_after = spec.get("retry_after")
     after = spec.get("after", False)
     if not isinstance(count, int) or isinstance(count, bool) or count < 1:
-        raise ValueError("count: a positive integer")
-    if not isinstance(status, int) or isinstance(status, bool) or not 100 <= status <= 599:
-        raise ValueError("status: an HTTP status code")
+        raise FieldError("count", "a positive integer")
+    if not isinstance(status, int) or isinstance(status, bool) or not 200 <= status <= 599:
+        raise FieldError("status", "an HTTP status code from 200 to 599")
     if not isinstance(delay, int | float) or isinstance(delay, bool) or not 0 <= delay <= 300:
-        raise ValueError("delay: seconds between 0 and 300")
-    if retry_after is not None and not isinstance(retry_after, int | float | str):
-        raise ValueError("retry_after: seconds or an HTTP date")
+        raise FieldError("delay", "seconds between 0 and 300")
+    if retry_after is not None and not _header_value(retry_after):
+        raise FieldError(
+            "retry_after",
+            "seconds or an HTTP date (a header value: printable ASCII on one line, "
+            f"at most {MAX_HEADER_VALUE} characters)",
+        )
     if not isinstance(after, bool):
-        raise ValueError("after: a boolean")
+        raise FieldError("after", "a boolean")
     if kind == "drop_after":
         kind, after = "drop", True
     return Fault(

@@ -44,7 +44,7 @@ def lookup(ctx: Mapping[str, Any], path: str) -> Any:
     for part in parts:
         if isinstance(node, Mapping):
             node = node.get(part)
-        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+        elif isinstance(node, list) and part.isdigit() and len(part) < 10 and int(part) < len(node):
             node = node[int(part)]
         else:
             return None

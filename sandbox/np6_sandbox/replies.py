@@ -73,5 +73,14 @@ class Problem(Exception):
         return Reply(400, body)
 
 
+class FieldError(ValueError):
+    """A value refused before it is used, naming its field: a dotted path, "(body)" for a whole body."""
+
+    def __init__(self, field: str, detail: str) -> None:
+        super().__init__(f"{field}: {detail}")
+        self.field = field
+        self.detail = detail
+
+
 def bad(field: str, detail: str, error: str = "invalid body") -> Problem:
     return Problem(400, field=field, detail=detail, error=error)

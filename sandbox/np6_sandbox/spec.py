@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import functools
+import math
 import os
 import re
 from collections.abc import Iterator
@@ -81,7 +82,8 @@ def _escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
-_NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][+-]?\d{1,2})?")
+_NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][+-]?\d{1,2})?", re.ASCII)
+_MAX_DIGITS = 64  # int64 needs 19; a longer one stays a string and fails validation with a 400
 
 
 def _integral(raw: str) -> int | None:
@@ -90,7 +92,7 @@ def _integral(raw: str) -> int | None:
     JSON Schema's `integer` is any number whose fractional part is zero, so clients may write 156.0. The
     exponent is capped at two digits so that `1e999999999` cannot make us build a huge int.
     """
-    if not _NUMBER.fullmatch(raw):
+    if len(raw) > _MAX_DIGITS or not _NUMBER.fullmatch(raw):
         return None
     value = decimal.Decimal(raw)
     return int(value) if value == value.to_integral_value() else None
@@ -110,11 +112,14 @@ class Param:
         """A path/query string as the JSON value its schema expects (`1614089593000` -> int)."""
         if "integer" in self.types and (whole := _integral(raw)) is not None:
             return whole
-        if "number" in self.types:
+        if "number" in self.types and len(raw) <= _MAX_DIGITS:
             try:
-                return float(raw)
+                number = float(raw)
             except ValueError:
                 pass
+            else:
+                if math.isfinite(number):  # "nan" and "inf" stay strings: the schema refuses them
+                    return number
         if "boolean" in self.types and raw in ("true", "false"):
             return raw == "true"
         return raw

@@ -80,12 +80,15 @@ def error_result(kind: str, recipient: Any) -> dict[str, Any]:
     return {"type": "error", "value": value}
 
 
+MAX_MS = 2**63 - 1  # the spec's DateFilter: int64, minimum 0
+
+
 def to_ms(value: Any, field: str) -> int:
     """A DateFilter (ISO 8601 date-time or milliseconds since the epoch) as milliseconds; 400 otherwise."""
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_MS:
         return value
     if isinstance(value, str):
-        if value.isdigit():
+        if value.isascii() and value.isdigit() and len(value) <= 19 and int(value) <= MAX_MS:
             return int(value)
         parsed = parse_date_time(value)
         if parsed is not None:

@@ -1,0 +1,99 @@
+"""Request bodies, for the API and the admin surface alike: bounded in size, and JSON the sandbox can keep.
+
+Why a check after `json.loads`: Python's parser accepts what the sandbox cannot answer back later (NaN,
+Infinity, 1e999, lone surrogates such as "\\ud800") and nests as deep as its recursion limit, which then
+breaks the jsonschema validation, the stored state and every later read of it. Such a body is refused with a
+400 naming the field, before anything is stored.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+from starlette.requests import Request
+
+from np6_sandbox.replies import FieldError, Problem
+
+DRAIN_LIMIT = 64 * 1024 * 1024  # past the limit the rest of a body is read and dropped, up to this much
+MAX_DEPTH = 64  # NP6's deepest documented object is under 10 levels
+
+
+class _Constant:
+    """What `NaN`/`Infinity` parse to, so the walk can name the field that held one."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _field(path: list[str]) -> str:
+    return ".".join(path) or "(body)"
+
+
+def check(value: Any) -> None:
+    """Refuse a parsed value holding non-finite numbers, lone surrogates, or nesting past MAX_DEPTH.
+
+    Iterative on purpose: a recursive walk would fail on the very nesting it is meant to refuse.
+    """
+    stack: list[tuple[Any, list[str]]] = [(value, [])]
+    while stack:
+        item, path = stack.pop()
+        if len(path) > MAX_DEPTH:
+            raise FieldError(_field(path[:MAX_DEPTH]), f"nested deeper than {MAX_DEPTH} levels")
+        if isinstance(item, _Constant) or (isinstance(item, float) and not math.isfinite(item)):
+            text = item.text if isinstance(item, _Constant) else repr(item)
+            raise FieldError(_field(path), f"{text} is not a JSON number (use a finite number)")
+        if isinstance(item, str):
+            if _has_surrogate(item):
+                raise FieldError(_field(path), "a lone surrogate (such as \\ud800) is not valid Unicode")
+        elif isinstance(item, dict):
+            for key, member in item.items():
+                if _has_surrogate(key):
+                    raise FieldError(_field(path), "a member name holds a lone surrogate")
+                stack.append((member, [*path, key]))
+        elif isinstance(item, list):
+            stack.extend((member, [*path, str(index)]) for index, member in enumerate(item))
+
+
+def parse(raw: bytes) -> Any:
+    """JSON text -> value, or FieldError naming the field; `check` has passed on the result."""
+    try:
+        value = json.loads(raw, parse_constant=_Constant)
+    except RecursionError:
+        raise FieldError(
+            "(body)", f"not JSON the sandbox accepts: nested deeper than {MAX_DEPTH} levels"
+        ) from None
+    except ValueError as error:  # JSONDecodeError, UnicodeDecodeError, integers past 4,300 digits
+        raise FieldError("(body)", f"not JSON: {error}"[:200]) from None
+    check(value)
+    return value
+
+
+async def read(request: Request, limit: int) -> bytes:
+    """The body, at most `limit` bytes (413 past it; the excess is drained so the client reads the 413)."""
+    declared = request.headers.get("content-length", "")
+    too_big = declared.isascii() and declared.isdigit() and (len(declared) > 18 or int(declared) > limit)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            too_big = True
+        if too_big:
+            chunks.clear()
+            if size > limit + DRAIN_LIMIT:
+                break
+            continue
+        chunks.append(chunk)
+    if too_big:
+        raise Problem(413)
+    return b"".join(chunks)
