@@ -19,6 +19,7 @@ import pytest
 from np6_sandbox.testing import TEST_API_KEY
 
 from support import ROOT
+from typecheck import mypy_diagnostics
 
 DOCS = [ROOT / "README.md", ROOT / "sandbox" / "README.md"]
 _FENCE = re.compile(r"^```python\n(.*?)^```$", re.M | re.S)
@@ -86,39 +87,13 @@ def test_the_readmes_have_python_blocks() -> None:
 
 @pytest.fixture(scope="module")
 def mypy_report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
-    """One mypy --strict run over every block (one file each); the error lines per file name."""
+    """One mypy --strict run over every block (one file each); the lines per file name."""
     where = tmp_path_factory.mktemp("readme")
+    files = []
     for block in BLOCKS:
-        (where / block.filename).write_text(block.code, encoding="utf-8")
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mypy",
-            "--strict",
-            "--config-file",
-            str(ROOT / "pyproject.toml"),
-            "--no-error-summary",
-            "--show-error-codes",
-            *sorted(b.filename for b in BLOCKS),
-        ],
-        cwd=where,
-        env={
-            **os.environ,
-            "MYPYPATH": os.pathsep.join(str(ROOT / p) for p in ("overlay", "generated", "sandbox")),
-        },
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert proc.returncode in (0, 1), proc.stdout + proc.stderr  # 2: mypy itself failed
-    report: dict[str, list[str]] = {b.filename: [] for b in BLOCKS}
-    for line in proc.stdout.splitlines():
-        name = line.split(":", 1)[0]
-        assert name in report, f"mypy output about something else: {line}\n{proc.stdout}{proc.stderr}"
-        report[name].append(line)
-    return report
+        files.append(where / block.filename)
+        files[-1].write_text(block.code, encoding="utf-8")
+    return {path.name: lines for path, lines in mypy_diagnostics(files, where).items()}
 
 
 @pytest.mark.parametrize("block", _params(MYPY_XFAIL))
