@@ -11,13 +11,14 @@ from __future__ import annotations
 import functools
 import importlib
 import json
+import math
 from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
 from ._exceptions import NP6ValidationError
 
-__all__ = ["build", "coerce_body", "model_class"]
+__all__ = ["build", "check_json", "coerce_body", "model_class"]
 
 _SPEC_BASE = "urn:np6:spec"
 
@@ -96,9 +97,58 @@ def _most_precise(errors: list[Any]) -> Any:
     return min(leaves, key=lambda e: ([str(p) for p in e.absolute_path], e.message))
 
 
-def coerce_body(value: object, schema_name: str, *, name: str = "body") -> Any:
-    """A generated model instance for ``schema_name`` from a model instance or a JSON-shaped dict."""
+MAX_BODY_DEPTH = 64
+"""Deepest nesting accepted in a request body (NP6's deepest documented object is under 10 levels)."""
+
+
+def check_json(value: object, name: str, *, _depth: int = 0) -> None:
+    """Refuse what cannot be sent as JSON, naming the path: NaN/Infinity, a non-JSON type (a set, bytes, an
+    object), a non-str key, a lone surrogate in a string, or nesting deeper than ``MAX_BODY_DEPTH``."""
+    if _depth > MAX_BODY_DEPTH:
+        raise NP6ValidationError(f"{name}: nested more than {MAX_BODY_DEPTH} levels deep")
+    if value is None or isinstance(value, bool | int):
+        return
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise NP6ValidationError(
+                f"{name}: {value} is not a JSON number (NaN and Infinity cannot be sent)"
+            )
+        return
+    if isinstance(value, str):
+        _check_text(value, name)
+        return
     if isinstance(value, Mapping):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise NP6ValidationError(
+                    f"{name}: key {key!r:.60} is a {type(key).__name__}; JSON keys are str"
+                )
+            _check_text(key, f"{name} (a key)")
+            check_json(item, f"{name}.{key}", _depth=_depth + 1)
+        return
+    if isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            check_json(item, f"{name}[{index}]", _depth=_depth + 1)
+        return
+    raise NP6ValidationError(f"{name}: a {type(value).__name__} cannot be sent as JSON")
+
+
+def _check_text(value: str, name: str) -> None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise NP6ValidationError(
+            f"{name}: contains a lone surrogate at position {exc.start} (not valid text)"
+        ) from None
+
+
+def coerce_body(value: object, schema_name: str, *, name: str = "body") -> Any:
+    """A generated model instance for ``schema_name`` from a model instance or a JSON-shaped dict.
+
+    Either way the JSON to be sent is checked first (``check_json``), so nothing unsendable gets to I/O.
+    """
+    if isinstance(value, Mapping):
+        check_json(value, name)
         variant = _variant(schema_name, value)
         validator = _validator(variant)
         errors = list(validator.iter_errors(value))
@@ -114,6 +164,7 @@ def coerce_body(value: object, schema_name: str, *, name: str = "body") -> Any:
             ) from exc
     names = _ONE_OF.get(schema_name, (schema_name,))
     if any(isinstance(value, model_class(n)) for n in names):
+        check_json(value.to_dict(), name)  # type: ignore[attr-defined]  # a generated model
         return value
     expected = " or ".join(names)
     raise NP6ValidationError(
@@ -128,6 +179,8 @@ _ONE_OF: dict[str, tuple[str, ...]] = {
 }
 
 
-def build(schema_name: str, data: Mapping[str, Any]) -> Any:
-    """A model from JSON-shaped data the overlay assembled itself from checked arguments (no schema pass)."""
+def build(schema_name: str, data: Mapping[str, Any], *, name: str = "body") -> Any:
+    """A model from JSON-shaped data the overlay assembled itself from checked arguments (no schema pass;
+    the JSON check still runs, for values such as ``data=`` that came from the caller)."""
+    check_json(data, name)
     return model_class(schema_name).from_dict(data)

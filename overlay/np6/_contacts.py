@@ -16,6 +16,7 @@ __all__ = ["Contact", "ContactKind"]
 
 ContactKind = Literal["id", "unicity", "hash"]
 _HASH = re.compile(r"[0-9a-fA-F]{32}")
+_MAX_LENGTH = 320  # an e-mail address is at most 254 characters; ids and hashes are far shorter
 
 
 def _text(kind: str, value: object) -> str:
@@ -23,6 +24,12 @@ def _text(kind: str, value: object) -> str:
         raise NP6ValidationError(f"contact {kind} must be a str, got {type(value).__name__} ({value!r})")
     if not value.strip():
         raise NP6ValidationError(f"contact {kind} must not be empty")
+    if len(value) > _MAX_LENGTH:
+        raise NP6ValidationError(f"contact {kind} is {len(value)} characters long (at most {_MAX_LENGTH})")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise NP6ValidationError(f"contact {kind} contains a lone surrogate: not valid text") from None
     return value
 
 
@@ -122,3 +129,68 @@ def as_contact(value: object, *, name: str = "contact") -> Contact:
         f"{name} must be a Contact (Contact.id(...), Contact.unicity(...) or Contact.hash(...)),"
         f" got {type(value).__name__}"
     )
+
+
+# -- a Contact inside a dict body: each body field that names a contact has its own wire form
+def _identifier(contact: Contact) -> Any:
+    return contact.to_dict()
+
+
+def _target(contact: Contact) -> Any:
+    return contact.to_target()
+
+
+def _notification_recipient(contact: Contact) -> Any:
+    return {"type": "contact", "value": contact.to_dict()}
+
+
+def _render_contact(contact: Contact) -> Any:
+    return {contact.kind: contact.value}
+
+
+def as_test_recipient(value: object, *, name: str = "recipient") -> Any:
+    """A notification test's recipient: NP6 documents ``{"type", "value": <int>}``, so a ``Contact.id`` with
+    a numeric id (or a plain ``int``) becomes ``{"type": "contact", "value": <int>}``; a dict passes as is."""
+    if isinstance(value, bool):
+        raise NP6ValidationError(f"{name} must be a Contact, an int contact id or a dict, got bool")
+    if isinstance(value, int):
+        return {"type": "contact", "value": value}
+    if isinstance(value, Contact):
+        if value.kind == "id" and value.value.isascii() and value.value.isdigit() and len(value.value) < 11:
+            return {"type": "contact", "value": int(value.value)}
+        raise NP6ValidationError(
+            f"{name}: NP6 documents a test recipient as an integer contact id; {value!r} is not one"
+            " (give Contact.id('<digits>'), an int, or the dict NP6 expects)"
+        )
+    return value
+
+
+FORMS: dict[str, dict[str, Any]] = {
+    # schema of the body -> {field: how a Contact in that field is written}
+    "ExecutionEmailRequest": {"recipient": _identifier, "related": _identifier},
+    "ExecutionSmsRequest": {"recipient": _identifier, "related": _identifier},
+    "RenderEmailRequest": {"receiver": _target, "related": _target},
+    "RenderSmsRequest": {"receiver": _target, "related": _target},
+    "RenderLinksRequest": {"receiver": _target, "related": _target},
+    "NotificationExecutionRequest": {"recipient": _notification_recipient},
+    "NotificationRenderRequest": {"receiver": _render_contact, "related": _render_contact},
+    "NotificationTestRequest": {"recipient": as_test_recipient},
+}
+
+
+def with_contacts(data: Any, schema_name: str) -> Any:
+    """``data`` with every ``Contact`` (or generated identifier model) in a contact field of ``schema_name``
+    written in that field's wire form; anything else is returned unchanged."""
+    from collections.abc import Mapping
+
+    forms = FORMS.get(schema_name)
+    if not forms or not isinstance(data, Mapping):
+        return data
+    out = dict(data)
+    for key, form in forms.items():
+        value = out.get(key)
+        if isinstance(value, Contact):
+            out[key] = form(value)
+        elif value is not None and hasattr(value, "type_") and type(value).__name__.startswith("ContactBy"):
+            out[key] = form(as_contact(value, name=key))
+    return out

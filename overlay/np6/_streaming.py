@@ -18,7 +18,7 @@ import types
 import typing
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Generic, Self, TypeVar
 
 import httpx
 
@@ -28,6 +28,9 @@ from ._limits import DEFAULT_LIMITS, Limits
 from ._operations import endpoint
 
 __all__ = ["AsyncEventStream", "EventStream", "Resume", "variant_map"]
+
+EventT = TypeVar("EventT", covariant=True)
+"""What a stream yields: the typed event union, or ``dict[str, Any]`` with ``raw=True``."""
 
 
 def _literal_value(annotation: object) -> str | None:
@@ -189,7 +192,7 @@ class _Parser:
         )
 
 
-class EventStream:
+class EventStream(Generic[EventT]):
     """An iterator of events over one streamed response; also a context manager.
 
     The request is sent on the first ``next()``. ``close()`` (or leaving the ``with`` block, or exhausting
@@ -224,10 +227,11 @@ class EventStream:
     def __iter__(self) -> Self:
         return self
 
-    def __next__(self) -> Any:
+    def __next__(self) -> EventT:
         if self._gen is None:
             self._gen = self._start()
-        return next(self._gen)
+        event: EventT = next(self._gen)
+        return event
 
     @property
     def count(self) -> int:
@@ -247,7 +251,7 @@ class EventStream:
         self.close()
 
 
-class AsyncEventStream:
+class AsyncEventStream(Generic[EventT]):
     """The async twin of ``EventStream`` (``async for``; ``await aclose()`` or ``async with`` to stop)."""
 
     def __init__(
@@ -276,10 +280,11 @@ class AsyncEventStream:
     def __aiter__(self) -> Self:
         return self
 
-    async def __anext__(self) -> Any:
+    async def __anext__(self) -> EventT:
         if self._gen is None:
             self._gen = self._start()
-        return await self._gen.__anext__()
+        event: EventT = await self._gen.__anext__()
+        return event
 
     @property
     def count(self) -> int:

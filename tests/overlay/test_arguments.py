@@ -60,21 +60,20 @@ CALLS: list[tuple[str, Callable[[np6.NP6], object], str]] = [
     ("action id as int", lambda c: c.actions.get(42), "must be a str"),  # type: ignore[arg-type]
     ("empty action id", lambda c: c.actions.get(""), "empty"),
     ("bad version", lambda c: c.notifications.render(1, version="v2"), "version"),
-    ("version of wrong type", lambda c: c.notifications.render(1, version=3), "version"),
+    ("version of wrong type", lambda c: c.notifications.render(1, version=3), "version"),  # type: ignore[arg-type]
     ("contact not a Contact", lambda c: c.notifications.render(1, contact="000R4M0T"), "Contact"),  # type: ignore[arg-type]
     ("data not a dict", lambda c: c.notifications.render(1, data=[1]), "data"),  # type: ignore[arg-type]
-    ("unknown notification kind", lambda c: c.notifications.reactivities("clicks"), "'impressions', 'hits'"),
-    ("unknown action kind", lambda c: c.actions.reactivities("opens"), "'open_hits'"),
-    (
-        "naive datetime",
-        lambda c: c.notifications.reactivities(reactivity_start=dt.datetime(2026, 1, 1)),
-        "naive",
-    ),
-    ("negative millis", lambda c: c.actions.reactivities(activation_end=-1), ">= 0"),
-    ("date as str", lambda c: c.actions.list(creation_start="2026-01-01"), "datetime"),  # type: ignore[arg-type]
-    ("bad sort", lambda c: c.actions.reactivities(sort="up"), "sort"),
+    ("unknown notification kind", lambda c: c.notifications.reactivities("clicks"), "'impressions', 'hits'"),  # type: ignore[call-overload]
+    ("unknown action kind", lambda c: c.actions.reactivities("opens"), "'open_hits'"),  # type: ignore[call-overload]
+    ("date not ISO", lambda c: c.actions.list(creation_start="next tuesday"), "creation_start.*ISO 8601"),
+    ("date of 5000 digits", lambda c: c.actions.list(creation_end="9" * 5000), "creation_end"),
+    ("date before 1970", lambda c: c.actions.list(creation_end="1969-12-31"), "before 1970"),
+    ("date as float", lambda c: c.actions.list(creation_end=1.5), "creation_end must be"),  # type: ignore[arg-type]
+    ("negative millis", lambda c: c.actions.reactivities(activation_end=-1), "between 0"),
+    ("millis beyond int64", lambda c: c.actions.reactivities(activation_end=2**63), "between 0"),
+    ("bad sort", lambda c: c.actions.reactivities(sort="up"), "sort"),  # type: ignore[call-overload]
     ("resume without asc", lambda c: c.actions.reactivities(resume=_interrupted()), "asc"),
-    ("bad channel", lambda c: c.actions.send("A", [Contact.id("x")], channel="push"), "channel"),
+    ("bad channel", lambda c: c.actions.send("A", [Contact.id("x")], channel="push"), "channel"),  # type: ignore[arg-type]
     ("batch size 0", lambda c: c.actions.send("A", [Contact.id("x")], batch_size=0), "batch_size"),
     ("messages not a list", lambda c: c.actions.send("A", Contact.id("x")), "must be a list"),  # type: ignore[arg-type]
     ("dict body bad field", lambda c: c.notifications.create({"type": "push-app", "name": 3}), r"body\.name"),
@@ -98,7 +97,49 @@ CALLS: list[tuple[str, Callable[[np6.NP6], object], str]] = [
     ("for_test not bool", lambda c: c.actions.validate("A", for_test="yes"), "for_test"),  # type: ignore[arg-type]
     ("segments not ints", lambda c: c.actions.validate("A", test_segments=["a"]), "test_segments"),  # type: ignore[list-item]
     ("empty target", lambda c: c.actions.send_to_target("A", ""), "target_id"),
+    # issue 10 item 8: what cannot be sent is refused before I/O, naming the argument
+    ("NaN in data", lambda c: c.notifications.render(1, data={"price": float("nan")}), r"data\.price.*NaN"),
+    (
+        "Infinity in an execution",
+        lambda c: c.notifications.execute(1, [{"recipient": Contact.id("x"), "data": {"p": float("inf")}}]),
+        r"executions\[0\]\.data\.p.*Infinity",
+    ),
+    (
+        "Infinity in a send",
+        lambda c: c.actions.send("A", [{"recipient": Contact.id("x"), "data": {"p": float("-inf")}}]),
+        r"messages\[0\]\.data\.p",
+    ),
+    ("a set in data", lambda c: c.notifications.render(1, data={"tags": {"a", "b"}}), r"data\.tags: a set"),
+    ("bytes in a body", lambda c: c.notifications.create(name=b"x"), r"body\.name: a bytes"),  # type: ignore[arg-type]
+    ("non-str key", lambda c: c.notifications.render(1, data={1: "x"}), "key 1"),  # type: ignore[dict-item]
+    (
+        "lone surrogate in data",
+        lambda c: c.notifications.render(1, data={"t": "a\ud800"}),
+        r"data\.t.*surrogate",
+    ),
+    ("lone surrogate in a name", lambda c: c.notifications.create(name="\udfff"), r"body\.name.*surrogate"),
+    ("lone surrogate in an action id", lambda c: c.actions.get("A\ud800"), "action id.*surrogate"),
+    ("lone surrogate in a contact", lambda c: Contact.unicity("a\ud800@b.c"), "surrogate"),
+    ("notification id beyond int32", lambda c: c.notifications.get(2**70), "int32"),
+    ("notification id below int32", lambda c: c.notifications.get(-(2**31) - 1), "int32"),
+    ("100k-character action id", lambda c: c.actions.get("A" * 100_000), "100000 characters"),
+    (
+        "100k-character target id",
+        lambda c: c.actions.send_to_target("A", "7" * 100_000),
+        "target_id is 100000",
+    ),
+    ("100k-character contact id", lambda c: Contact.id("7" * 100_000), "100000 characters"),
+    ("deeply nested data", lambda c: c.notifications.render(1, data=_nested(200)), "nested more than"),
+    ("iterable of the wrong thing", lambda c: c.actions.send("A", "000R4M0T"), "must be a list"),  # type: ignore[arg-type]
+    ("update without changes", lambda c: c.notifications.update(1), "at least one change"),
 ]
+
+
+def _nested(depth: int) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for _ in range(depth):
+        data = {"a": data}
+    return data
 
 
 def _interrupted() -> np6.StreamInterruptedError:

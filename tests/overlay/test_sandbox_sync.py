@@ -65,7 +65,7 @@ def test_notification_lifecycle(sandbox_client: np6.NP6) -> None:
 )
 def test_render_for_a_contact(sandbox_client: np6.NP6, version: object, contact: Contact) -> None:
     result = sandbox_client.notifications.render(156, version=version, contact=contact)
-    assert result.type_ == "success"
+    assert result.result.type_ == "success"
     if version == str(VERSION_B):
         # the unicity went through the query string and came back intact (+ and @ encoded correctly)
         assert result.render.body == "Sale ends tonight (a+b@example.com)"

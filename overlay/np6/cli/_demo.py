@@ -89,7 +89,7 @@ def run() -> None:
         print_rows(f"Notification {nid}: {created.name}", ["version id", "label", "master"], versions)
 
         step("2. Render the master version for one contact, by id, unicity and hash")
-        rows = []
+        rows: list[list[Any]] = []
         for who in (Contact.id(ada["id"]), Contact.unicity(ada["unicity"]), Contact.hash(ada["hash"])):
             rows.append([f"{who.kind} {who.value}", *_rendered(np6.notifications.render(nid, contact=who))])
         bob_render = np6.notifications.render(

@@ -107,7 +107,7 @@ def render(
         return
     rendered = present(getattr(result, "render", None))
     meta = present(getattr(result, "meta", None))
-    rows: list[tuple[str, Any]] = [("result", result.type_)]
+    rows: list[tuple[str, Any]] = [("result", result.result.type_)]
     if meta is not None:
         rows += [("version", present(meta.version)), ("redirection", present(meta.redirection))]
     if rendered is not None:

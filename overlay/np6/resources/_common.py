@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple, TypeVar
 
+from .._bodies import check_json
 from .._dates import to_millis
 from .._exceptions import (
-    APIError,
     APIResponseValidationError,
     BatchProgress,
     NP6ValidationError,
     StreamInterruptedError,
 )
+from .._results import ExecutionResults
 from .._streaming import Resume
+from .._types import CHANNELS, SORTS, Channel
 
 DEFAULT_BATCH_SIZE = 1000
 """Messages per request in ``actions.send`` and ``notifications.execute`` (per call: ``batch_size=``)."""
 
 T = TypeVar("T")
-R = TypeVar("R")
 
 
 class Plan(NamedTuple):
@@ -30,26 +32,54 @@ class Plan(NamedTuple):
     kwargs: dict[str, Any]
 
 
+_INT32 = (-(2**31), 2**31 - 1)  # the spec's NotificationId: integer, format int32
+MAX_ID_LENGTH = 256
+"""Longest text id accepted (NP6's are 6-8 characters); a longer one is refused before any request."""
+
+
 def notification_id(value: object, name: str = "id") -> int:
+    """A notification id: an ``int`` within the spec's int32 range."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise NP6ValidationError(
-            f"notification {name} must be an int, got {type(value).__name__} ({value!r})"
+            f"notification {name} must be an int, got {type(value).__name__} ({_short(value)})"
+        )
+    low, high = _INT32
+    if not low <= value <= high:
+        raise NP6ValidationError(
+            f"notification {name} must be within the API's int32 range [{low}, {high}], got {_short(value)}"
         )
     return value
 
 
-def action_id(value: object, name: str = "id") -> str:
+def _short(value: object) -> str:
+    """A ``repr`` cut to 60 characters: an error message must not carry a 100 kB argument back."""
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:40]}... ({len(text)} characters)"
+
+
+def _text(value: object, what: str) -> str:
     if not isinstance(value, str):
-        raise NP6ValidationError(f"action {name} must be a str, got {type(value).__name__} ({value!r})")
+        raise NP6ValidationError(f"{what} must be a str, got {type(value).__name__} ({_short(value)})")
     if not value.strip():
-        raise NP6ValidationError(f"action {name} must not be empty")
+        raise NP6ValidationError(f"{what} must not be empty")
+    if len(value) > MAX_ID_LENGTH:
+        raise NP6ValidationError(f"{what} is {len(value)} characters long (at most {MAX_ID_LENGTH})")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise NP6ValidationError(
+            f"{what} contains a lone surrogate ({_short(value)}): not valid text"
+        ) from None
     return value
+
+
+def action_id(value: object, name: str = "id") -> str:
+    """An action id: a non-empty ``str`` (``"000PE4"``) of reasonable length."""
+    return _text(value, f"action {name}")
 
 
 def text_id(value: object, name: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise NP6ValidationError(f"{name} must be a non-empty str, got {value!r}")
-    return value
+    return _text(value, name)
 
 
 def version_id(value: object) -> uuid.UUID | None:
@@ -81,15 +111,16 @@ def check_batch_size(value: object) -> int:
 
 
 def as_list(value: object, name: str) -> list[Any]:
-    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Sequence):
-        raise NP6ValidationError(f"{name} must be a list, got {type(value).__name__}")
+    """Any iterable (list, tuple, generator, ...) as a list; a str, bytes or mapping is refused."""
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        raise NP6ValidationError(f"{name} must be a list (or another iterable), got {type(value).__name__}")
     return list(value)
 
 
-def check_channel(value: object) -> str:
-    if value not in ("email", "sms"):
-        raise NP6ValidationError(f"channel must be 'email' or 'sms', got {value!r}")
-    return str(value)
+def check_channel(value: object) -> Channel:
+    if value not in CHANNELS:
+        raise NP6ValidationError(f"channel must be 'email' or 'sms', got {_short(value)}")
+    return value
 
 
 def check_raw(value: object) -> bool:
@@ -124,7 +155,7 @@ def event_filters(
     sort_text: str | None = None
     if sort is not None:
         sort_text = str(sort.value if isinstance(sort, SortOrder) else sort)
-        if sort_text not in ("asc", "desc"):
+        if sort_text not in SORTS:
             raise NP6ValidationError(f"sort must be 'asc', 'desc' or None, got {sort!r}")
     resume_point: Resume | None = None
     if resume is not None:
@@ -154,7 +185,9 @@ def reactivity_operation(
         kind = "reactivities"
     elif kind not in kinds:
         valid = ", ".join(repr(k) for k in kinds)
-        raise NP6ValidationError(f"unknown reactivity kind {kind!r}: use None (all events) or one of {valid}")
+        raise NP6ValidationError(
+            f"unknown reactivity kind {_short(kind)}: use None (all events) or one of {valid}"
+        )
     return f"list_{kind}_of_{scope_one if one else scope_all}"
 
 
@@ -165,27 +198,103 @@ def check_results(results: object, sent: list[Any], what: str) -> list[Any]:
     return results
 
 
-def run_batches(call: Callable[[list[Any]], list[R]], items: list[Any], size: int, what: str) -> list[R]:
-    results: list[R] = []
+def _attach(exc: BaseException, results: list[Any], chunk: list[Any], rest: list[Any]) -> None:
+    """Record where the batched send stood on ``exc`` (``batch_progress``), unless an inner call did."""
+    if getattr(exc, "batch_progress", None) is None:
+        progress = BatchProgress(ExecutionResults(results), chunk, rest)
+        with contextlib.suppress(AttributeError):  # an exception class with __slots__: nothing to attach to
+            exc.batch_progress = progress  # type: ignore[attr-defined]  # documented on every interruption
+
+
+def run_batches(
+    call: Callable[[list[Any]], list[Any]], items: list[Any], size: int, what: str
+) -> ExecutionResults:
+    """Send ``items`` ``size`` per call; on ANY exception (an API error, ``KeyboardInterrupt``, ...) attach
+    ``batch_progress``: the results so far, the batch in flight (outcome unknown unless the error says it
+    was refused) and the items never tried; then re-raise the same exception."""
+    results: list[Any] = []
     for start in range(0, len(items), size):
         chunk = items[start : start + size]
         try:
             results.extend(check_results(call(chunk), chunk, what))
-        except APIError as exc:
-            exc.batch_progress = BatchProgress(results, chunk, items[start + size :])
+        except BaseException as exc:
+            _attach(exc, results, chunk, items[start + size :])
             raise
-    return results
+    return ExecutionResults(results)
 
 
 async def arun_batches(
-    call: Callable[[list[Any]], Awaitable[list[R]]], items: list[Any], size: int, what: str
-) -> list[R]:
-    results: list[R] = []
+    call: Callable[[list[Any]], Awaitable[list[Any]]], items: list[Any], size: int, what: str
+) -> ExecutionResults:
+    """The async twin of ``run_batches``: ``asyncio.CancelledError`` (a cancelled task, ``wait_for``
+    expiring) carries ``batch_progress`` too; ``batch_progress_of()`` finds it through ``wait_for``'s
+    ``TimeoutError``."""
+    results: list[Any] = []
     for start in range(0, len(items), size):
         chunk = items[start : start + size]
         try:
             results.extend(check_results(await call(chunk), chunk, what))
-        except APIError as exc:
-            exc.batch_progress = BatchProgress(results, chunk, items[start + size :])
+        except BaseException as exc:
+            _attach(exc, results, chunk, items[start + size :])
             raise
-    return results
+    return ExecutionResults(results)
+
+
+def batch_progress_of(exc: BaseException) -> BatchProgress | None:
+    """The ``BatchProgress`` attached to ``exc`` or to an exception in its cause/context chain.
+
+    ``asyncio.wait_for`` raises ``TimeoutError`` from the ``CancelledError`` that stopped the send, so the
+    progress is one link down the chain; this finds it wherever it is.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        progress = getattr(current, "batch_progress", None)
+        if isinstance(progress, BatchProgress):
+            return progress
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def given(**fields: object) -> dict[str, Any]:
+    """The keyword arguments that were given (not None), under the API's JSON field names as passed."""
+    return {key: value for key, value in fields.items() if value is not None}
+
+
+def merged(base: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
+    """``base`` with ``changes`` applied: nested objects are merged key by key, anything else (lists
+    included) is replaced. What a partial update writes back."""
+    out = dict(base)
+    for key, value in changes.items():
+        current = out.get(key)
+        if isinstance(value, Mapping) and isinstance(current, Mapping):
+            out[key] = merged(current, value)
+        else:
+            out[key] = value
+    return out
+
+
+def as_json(value: object, name: str) -> dict[str, Any]:
+    """A body given as a generated model or a mapping, as a JSON-shaped dict (to merge with keywords)."""
+    if value is None:
+        return {}
+    if isinstance(value, Mapping):
+        return dict(value)
+    to_dict = getattr(value, "to_dict", None)
+    if callable(to_dict) and type(value).__module__.startswith("np6_api.models."):
+        data = to_dict()
+        if isinstance(data, dict):
+            return data
+    raise NP6ValidationError(
+        f"{name} must be a dict in the API's JSON shape or a generated model, got {type(value).__name__}"
+    )
+
+
+def changes_of(changes: object, fields: Mapping[str, Any]) -> dict[str, Any]:
+    """The patch of a partial update (``changes`` with the keywords over it), checked before any request."""
+    patch = merged(as_json(changes, "changes"), fields)
+    if not patch:
+        raise NP6ValidationError("update() needs at least one change (a dict or a keyword such as name=)")
+    check_json(patch, "changes")
+    return patch

@@ -3,23 +3,29 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, cast
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Literal, cast, overload
 
-from .._bodies import build, coerce_body, model_class
-from .._contacts import Contact
-from .._exceptions import NP6ValidationError, StreamInterruptedError
+from .._bodies import build, check_json, coerce_body, model_class
+from .._contacts import Contact, with_contacts
+from .._exceptions import APIStatusError, NP6ValidationError, StreamInterruptedError
+from .._results import ExecutionResults, action_render, single_success
 from .._streaming import AsyncEventStream, EventStream
+from .._types import ACTION_REACTIVITY_KINDS
+from ._channels import channel_of_action, channel_of_messages, wrong_channel
 from ._common import (
     DEFAULT_BATCH_SIZE,
     Plan,
     action_id,
     arun_batches,
     as_list,
+    changes_of,
     check_batch_size,
     check_channel,
     check_raw,
     event_filters,
+    given,
+    merged,
     millis_kwargs,
     reactivity_operation,
     run_batches,
@@ -27,35 +33,27 @@ from ._common import (
 )
 
 if TYPE_CHECKING:
-    import datetime
-
     from np6_api.models.execution_email_request import ExecutionEmailRequest
     from np6_api.models.execution_sms_request import ExecutionSmsRequest
+    from np6_api.models.execution_success import ExecutionSuccess
     from np6_api.models.render_email_request import RenderEmailRequest
     from np6_api.models.render_links_request import RenderLinksRequest
     from np6_api.models.render_links_result import RenderLinksResult
+    from np6_api.models.render_mail_result import RenderMailResult
     from np6_api.models.render_sms_request import RenderSmsRequest
     from np6_api.models.sort_order import SortOrder
     from np6_api.models.target_message_request import TargetMessageRequest
 
     from .._base_client import AsyncAPIClient, SyncAPIClient
-    from .._types import Action, ActionRenderResult, ExecutionResult
+    from .._types import ActionReactivityKind, Channel, DateInput, Sort
+    from ..types import Action, Event, RawEvent
 
-    DateArg = datetime.datetime | int | None
     Message = ExecutionEmailRequest | ExecutionSmsRequest | Mapping[str, Any] | Contact
     RenderMessage = RenderEmailRequest | RenderSmsRequest | Mapping[str, Any] | Contact
 
 __all__ = ["REACTIVITY_KINDS", "Actions", "AsyncActions"]
 
-REACTIVITY_KINDS = (
-    "bounces",
-    "hits",
-    "open_hits",
-    "redirection_hits",
-    "unsubscribe_hits",
-    "mirror_hits",
-    "form_hits",
-)
+REACTIVITY_KINDS = ACTION_REACTIVITY_KINDS
 """``kind`` values of ``actions.reactivities()`` (``None`` is every event)."""
 
 _EXECUTION = {"email": "ExecutionEmailRequest", "sms": "ExecutionSmsRequest"}
@@ -64,21 +62,50 @@ _RENDER = {"email": "RenderEmailRequest", "sms": "RenderSmsRequest"}
 
 # ------------------------------------------------------------------------------------------- plans (no I/O)
 def _message(item: object, schema: str, name: str, contact_key: str) -> Any:
-    """A request model of ``schema`` from a model, a dict or a bare ``Contact`` (the recipient/receiver)."""
+    """A request model of ``schema`` from a model, a dict (a ``Contact`` may stand as its recipient or
+    receiver) or a bare ``Contact`` (the recipient/receiver)."""
     if isinstance(item, Contact):
         who = item.to_dict() if contact_key == "recipient" else item.to_target()
         return build(schema, {contact_key: who})
-    if not isinstance(item, Mapping):
-        for other in (*_EXECUTION.values(), *_RENDER.values()):
-            if other != schema and isinstance(item, model_class(other)):
-                raise NP6ValidationError(
-                    f"{name} is a {other}, but this call needs a {schema} (check channel=)"
-                )
+    if isinstance(item, Mapping):
+        return coerce_body(with_contacts(item, schema), schema, name=name)
+    for other in (*_EXECUTION.values(), *_RENDER.values()):
+        if other != schema and isinstance(item, model_class(other)):
+            raise NP6ValidationError(f"{name} is a {other}, but this call needs a {schema} (check channel=)")
     return coerce_body(item, schema, name=name)
 
 
-def _messages(items: object, schema: str, name: str, contact_key: str) -> builtins.list[Any]:
-    return [_message(m, schema, f"{name}[{i}]", contact_key) for i, m in enumerate(as_list(items, name))]
+def _listed(items: object, name: str) -> builtins.list[Any]:
+    """The messages as a list, each dict's JSON checked (before the channel lookup, so before any I/O)."""
+    listed = as_list(items, name)
+    for index, item in enumerate(listed):
+        if isinstance(item, Mapping):
+            check_json({k: v for k, v in item.items() if not isinstance(v, Contact)}, f"{name}[{index}]")
+    return listed
+
+
+def _precheck(items: builtins.list[Any], schemas: Mapping[str, str], what: str) -> None:
+    """Before looking the action's channel up (a request): refuse a dict message valid for neither channel."""
+    for index, item in enumerate(items):
+        if isinstance(item, Mapping):
+            name = f"{what}[{index}]" if what == "messages" else what
+            errors = []
+            for schema in schemas.values():
+                try:
+                    coerce_body(with_contacts(item, schema), schema, name=name)
+                except NP6ValidationError as exc:
+                    errors.append(exc)
+            if len(errors) == len(schemas):
+                raise errors[0]
+
+
+def _messages(items: builtins.list[Any], schema: str, name: str, contact_key: str) -> builtins.list[Any]:
+    return [_message(m, schema, f"{name}[{i}]", contact_key) for i, m in enumerate(items)]
+
+
+def _update_body(current: Any, patch: dict[str, Any]) -> Any:
+    """The full action to PUT: what NP6 holds, with the changes merged in."""
+    return coerce_body(merged(current.to_dict(), patch), "Action", name="changes")
 
 
 def _validation_body(
@@ -138,27 +165,157 @@ class Actions:
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
+        self._channels: dict[str, Channel] = {}
 
-    def list(self, *, creation_start: DateArg = None, creation_end: DateArg = None) -> builtins.list[Action]:
-        """All actions (optionally created in ``[creation_start, creation_end)``)."""
+    def _channel(
+        self, aid: str, channel: object, items: builtins.list[Any], schemas: Mapping[str, str], what: str
+    ) -> Channel:
+        """``channel`` if given; else the messages' (typed models); else the action's type, looked up once."""
+        if channel is not None:
+            return check_channel(channel)
+        found = channel_of_messages(items) or self._channels.get(aid)
+        if found is None:
+            _precheck(items, schemas, what)
+            found = channel_of_action(self.get(aid)) or "email"
+            self._channels[aid] = found
+        return found
+
+    def _sending(self, aid: str, channel: Channel, operation_id: str, body: Any) -> Any:
+        try:
+            return self._client.request(operation_id, id=aid, body=body)
+        except APIStatusError as exc:
+            self._channels.pop(aid, None)  # the action's type may have changed: look it up again next time
+            error = wrong_channel(exc, aid, channel)
+            if error is exc:
+                raise
+            raise error from exc
+
+    def list(
+        self, *, creation_start: DateInput | None = None, creation_end: DateInput | None = None
+    ) -> builtins.list[Action]:
+        """All actions, optionally only those created in ``[creation_start, creation_end)``.
+
+        Args:
+            creation_start: A ``datetime``, milliseconds or an ISO 8601 string (without an offset: UTC).
+            creation_end: Likewise; exclusive.
+
+        Returns:
+            The actions (``MailMessageAction``, ``SmsMessageAction`` or ``UnknownAction`` for other kinds).
+
+        Raises:
+            NP6ValidationError: A date that cannot be read, before any request.
+        """
         kwargs = millis_kwargs(creation_start=creation_start, creation_end=creation_end)
         return cast("builtins.list[Action]", self._client.request("list_actions", **kwargs))
 
     def get(self, id: str) -> Action:
-        return cast("Action", self._client.request("get_action", id=action_id(id)))
+        """One action.
+
+        Args:
+            id: The action's id (e.g. ``"000PE4"``).
+
+        Returns:
+            The action.
+
+        Raises:
+            NotFoundError: No action has this id.
+        """
+        action = cast("Action", self._client.request("get_action", id=action_id(id)))
+        kind = channel_of_action(action)
+        if kind is not None:
+            self._channels[id] = kind
+        return action
 
     def create(self, body: Action | Mapping[str, Any]) -> Action:
-        """Create an action (never retried once sent: a repeat would create a second one)."""
+        """Create an action. Never retried once sent: a repeat would create a second one.
+
+        Args:
+            body: A ``MailMessageAction``/``SmsMessageAction`` or its JSON-shaped dict (``"type"`` chooses).
+
+        Returns:
+            The action as NP6 stored it (with its new ``id``).
+
+        Raises:
+            NP6ValidationError: A field is wrong (the message names it), before any request.
+        """
         return cast("Action", self._client.request("create_action", body=coerce_body(body, "Action")))
 
-    def update(self, id: str, body: Action | Mapping[str, Any]) -> Action:
+    def update(
+        self,
+        id: str,
+        changes: Mapping[str, Any] | None = None,
+        *,
+        name: str | None = None,
+        description: str | None = None,
+    ) -> Action:
+        """Change some fields of an action, keeping all the others (read, merge, write).
+
+        NP6's PUT replaces the whole action, so this reads it first, merges the changes in (nested objects
+        key by key, lists replaced) and writes the result back. Not atomic. To replace the action with
+        exactly what you give, use ``replace()``.
+
+        Args:
+            id: The action's id.
+            changes: The fields to change, as a JSON-shaped dict (``{"content": {"subject": "Hi"}}``).
+            name: The new name.
+            description: The new description.
+
+        Returns:
+            The action as NP6 stored it.
+
+        Raises:
+            NotFoundError: No action has this id.
+            NP6ValidationError: No change given, or a field is wrong (before the write).
+        """
+        aid = action_id(id)
+        patch = changes_of(changes, given(name=name, description=description))
+        model = _update_body(self.get(aid), patch)
+        return cast("Action", self._client.request("update_action", id=aid, body=model))
+
+    def replace(self, id: str, body: Action | Mapping[str, Any]) -> Action:
+        """Replace an action with ``body``: NP6's PUT. Every field left out is erased on NP6's side; to
+        change a few fields only, use ``update()``.
+
+        Args:
+            id: The action's id.
+            body: The complete action (a model or its JSON-shaped dict).
+
+        Returns:
+            The action as NP6 stored it.
+
+        Raises:
+            NotFoundError: No action has this id.
+            NP6ValidationError: ``body`` is not a valid action (before any request).
+        """
         aid = action_id(id)
         return cast("Action", self._client.request("update_action", id=aid, body=coerce_body(body, "Action")))
 
     def delete(self, id: str) -> None:
+        """Delete an action.
+
+        Args:
+            id: The action's id.
+
+        Raises:
+            NotFoundError: No action has this id.
+        """
         self._client.request("delete_action", id=action_id(id))
+        self._channels.pop(id, None)
 
     def duplicate(self, id: str, *, type: int | None = None, folder: int | None = None) -> Action:
+        """Copy an action.
+
+        Args:
+            id: The action to copy.
+            type: The copy's type code, if it should differ.
+            folder: The folder to put the copy in.
+
+        Returns:
+            The copy.
+
+        Raises:
+            NotFoundError: No action has this id.
+        """
         return cast("Action", self._client.request("duplicate_action", **_duplicate_kwargs(id, type, folder)))
 
     def validate(
@@ -166,15 +323,30 @@ class Actions:
         id: str,
         *,
         for_test: bool = False,
-        test_segments: builtins.list[int] | None = None,
+        test_segments: Iterable[int] | None = None,
         campaign_analyser: bool | None = None,
         media_for_test: str | None = None,
         text_and_html: bool | None = None,
         comments: str | None = None,
-        variables: builtins.list[dict[str, Any]] | None = None,
+        variables: Iterable[Mapping[str, Any]] | None = None,
     ) -> None:
-        """``for_test=True`` starts the test phase (proofs to ``test_segments``); ``False`` validates for
-        production. Never retried once sent."""
+        """Validate an action for production, or (``for_test=True``) start its test phase. Never retried once
+        sent (a test validation sends proofs).
+
+        Args:
+            id: The action's id.
+            for_test: Start the test phase (proofs to ``test_segments``) instead of validating.
+            test_segments: Segment ids that receive the proofs.
+            campaign_analyser: Run the campaign analyser.
+            media_for_test: The medium of the proofs.
+            text_and_html: Send both the text and the HTML part.
+            comments: A comment for the validation.
+            variables: Template variables.
+
+        Raises:
+            ConflictError: Already validated, or nothing to validate.
+            NP6ValidationError: A wrong argument (before any request).
+        """
         aid = action_id(id)
         body = _validation_body(
             for_test=for_test,
@@ -188,30 +360,82 @@ class Actions:
         self._client.request("validate_action", id=aid, body=body)
 
     def unvalidate(self, id: str) -> None:
+        """Take an action back out of validation (it can be edited again).
+
+        Args:
+            id: The action's id.
+
+        Raises:
+            ConflictError: The action is not validated.
+        """
         aid = action_id(id)
         self._client.request("unvalidate_action", id=aid, body=build("ValidationSettings", {}))
 
-    def render(self, id: str, message: RenderMessage, *, channel: str = "email") -> ActionRenderResult:
-        """Render one message (preview only). ``message`` may be a bare ``Contact`` (the receiver)."""
+    def render(self, id: str, message: RenderMessage, *, channel: Channel | None = None) -> RenderMailResult:
+        """Render one message (a preview: nothing is sent).
+
+        Args:
+            id: The action's id.
+            message: A bare ``Contact`` (the receiver), a ``Render{Email,Sms}Request`` or its dict (a
+                ``Contact`` may stand as its ``receiver``).
+            channel: ``"email"`` or ``"sms"``; by default the action's own (looked up once, then cached).
+
+        Returns:
+            The ``RenderMailResult`` (``subject``, ``html``, ``text``...; an SMS has ``text`` only).
+
+        Raises:
+            RenderError: NP6 answered something other than a success (kept in ``.raw``).
+            WrongChannelError: The action refused this channel's body (415); the message names the other.
+        """
         aid = action_id(id)
-        body = _message(message, _RENDER[check_channel(channel)], "message", "receiver")
-        return cast("ActionRenderResult", self._client.request("render_action_message", id=aid, body=body))
+        listed = _listed([message], "message")
+        chosen = self._channel(aid, channel, listed, _RENDER, "message")
+        body = _message(listed[0], _RENDER[chosen], "message", "receiver")
+        return cast(
+            "RenderMailResult", action_render(self._sending(aid, chosen, "render_action_message", body))
+        )
 
     def render_many(
-        self, id: str, messages: builtins.list[RenderMessage], *, channel: str = "email"
-    ) -> builtins.list[ActionRenderResult]:
+        self, id: str, messages: Iterable[RenderMessage], *, channel: Channel | None = None
+    ) -> builtins.list[RenderMailResult]:
+        """Render several messages in one request (a preview: nothing is sent); one result each, in order.
+
+        Args:
+            id: The action's id.
+            messages: Any iterable of what ``render()`` takes.
+            channel: As in ``render()``.
+
+        Returns:
+            The ``RenderMailResult`` of each message.
+
+        Raises:
+            RenderError: A message did not render (the first such; ``.raw`` holds it).
+            WrongChannelError: The action refused this channel's body (415).
+        """
         aid = action_id(id)
-        body = _messages(messages, _RENDER[check_channel(channel)], "messages", "receiver")
-        if not body:
+        listed = _listed(messages, "messages")
+        if not listed:
             return []
-        return cast(
-            "builtins.list[ActionRenderResult]",
-            self._client.request("render_action_messages", id=aid, body=body),
-        )
+        chosen = self._channel(aid, channel, listed, _RENDER, "messages")
+        body = _messages(listed, _RENDER[chosen], "messages", "receiver")
+        results = self._sending(aid, chosen, "render_action_messages", body)
+        return [cast("RenderMailResult", action_render(r)) for r in results]
 
     def render_links(
         self, id: str, body: RenderLinksRequest | Mapping[str, Any] | Contact
     ) -> RenderLinksResult:
+        """The links of a message as rendered for a receiver (tracking links resolved).
+
+        Args:
+            id: The action's id.
+            body: A bare ``Contact`` (the receiver), a ``RenderLinksRequest`` or its dict.
+
+        Returns:
+            The ``RenderLinksResult``.
+
+        Raises:
+            NotFoundError: Unknown action or contact.
+        """
         aid = action_id(id)
         model = _message(body, "RenderLinksRequest", "body", "receiver")
         return cast("RenderLinksResult", self._client.request("render_action_links", id=aid, body=model))
@@ -219,72 +443,189 @@ class Actions:
     def send(
         self,
         id: str,
-        messages: builtins.list[Message],
+        messages: Iterable[Message],
         *,
-        channel: str = "email",
+        channel: Channel | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
-    ) -> builtins.list[ExecutionResult]:
+    ) -> ExecutionResults:
         """Send to each message's recipient, ``batch_size`` per request; one result per message, in order.
 
-        A message is an ``Execution{Email,Sms}Request``, its JSON-shaped dict or a bare ``Contact``. Never
-        retried once a batch may have reached NP6. If a batch fails, the error's ``batch_progress`` holds the
-        results so far, the failed batch and the messages never tried.
+        Never retried once a batch may have reached NP6.
+
+        Args:
+            id: The action's id.
+            messages: Any iterable of ``Contact`` (the recipient), ``Execution{Email,Sms}Request`` or its
+                dict (a ``Contact`` may stand as its ``recipient``).
+            channel: ``"email"`` or ``"sms"``; by default the action's own (looked up once, then cached).
+            batch_size: Messages per request.
+
+        Returns:
+            ``ExecutionResults``: a list with ``.succeeded``, ``.failed`` (per-recipient errors: NP6 sent
+            the others) and ``.unknown``; ``.check()`` raises ``RecipientError`` unless all succeeded.
+
+        Raises:
+            NP6ValidationError: A message is wrong (before any send).
+            WrongChannelError: The action refused this channel's body (415).
+            APIError: A batch failed; ``batch_progress`` tells what was sent, in flight, never tried. The
+                same attribute is set on ``KeyboardInterrupt`` (``np6.batch_progress_of(exc)``).
         """
         aid = action_id(id)
         size = check_batch_size(batch_size)
-        items = _messages(messages, _EXECUTION[check_channel(channel)], "messages", "recipient")
+        listed = _listed(messages, "messages")
+        if not listed:
+            return ExecutionResults()
+        chosen = self._channel(aid, channel, listed, _EXECUTION, "messages")
+        items = _messages(listed, _EXECUTION[chosen], "messages", "recipient")
 
         def call(chunk: builtins.list[Any]) -> builtins.list[Any]:
-            return cast(
-                "builtins.list[Any]", self._client.request("send_action_messages", id=aid, body=chunk)
-            )
+            return cast("builtins.list[Any]", self._sending(aid, chosen, "send_action_messages", chunk))
 
         return run_batches(call, items, size, "send_action_messages")
 
-    def send_one(self, id: str, message: Message, *, channel: str = "email") -> ExecutionResult:
-        """Send to one recipient (never retried once sent)."""
+    def send_one(self, id: str, message: Message, *, channel: Channel | None = None) -> ExecutionSuccess:
+        """Send to one recipient. Never retried once sent.
+
+        Args:
+            id: The action's id.
+            message: What ``send()`` takes for one message.
+            channel: As in ``send()``.
+
+        Returns:
+            The ``ExecutionSuccess`` (the message id and the recipient's footprint).
+
+        Raises:
+            RecipientError: NP6 did not send to this recipient (``.raw`` holds its answer).
+            WrongChannelError: The action refused this channel's body (415).
+            SendOutcomeUnknownError: The request may have reached NP6 but no answer came.
+        """
         aid = action_id(id)
-        body = _message(message, _EXECUTION[check_channel(channel)], "message", "recipient")
-        return cast("ExecutionResult", self._client.request("send_action_message", id=aid, body=body))
+        listed = _listed([message], "message")
+        chosen = self._channel(aid, channel, listed, _EXECUTION, "message")
+        body = _message(listed[0], _EXECUTION[chosen], "message", "recipient")
+        return single_success(self._sending(aid, chosen, "send_action_message", body))
 
     def send_to_target(
         self, id: str, target_id: str, body: TargetMessageRequest | Mapping[str, Any] | None = None
-    ) -> ExecutionResult:
-        """The older, target-based send (the contact id in the path). Never retried once sent."""
+    ) -> ExecutionSuccess:
+        """The older, target-based send (the contact id in the path). Never retried once sent.
+
+        Args:
+            id: The action's id.
+            target_id: The contact id.
+            body: Template data and overrides (a ``TargetMessageRequest`` or its dict).
+
+        Returns:
+            The ``ExecutionSuccess``.
+
+        Raises:
+            RecipientError: NP6 did not send to this contact.
+            SendOutcomeUnknownError: The request may have reached NP6 but no answer came.
+        """
         aid = action_id(id)
         target = text_id(target_id, "target_id")
         model = coerce_body({} if body is None else body, "TargetMessageRequest")
-        return cast(
-            "ExecutionResult",
-            self._client.request("send_action_message_to_target", id=aid, target_id=target, body=model),
+        return single_success(
+            self._client.request("send_action_message_to_target", id=aid, target_id=target, body=model)
         )
 
     def export_recipients(self, id: str) -> None:
-        """Start an export of all recipients (the file is delivered out of band)."""
+        """Start an export of the action's recipients (NP6 delivers the file out of band).
+
+        Args:
+            id: The action's id.
+
+        Raises:
+            NotFoundError: No action has this id.
+        """
         self._client.request("export_action_recipients", id=action_id(id))
 
     def export_openers(self, id: str) -> None:
+        """Start an export of the contacts who opened the action's message (delivered out of band).
+
+        Args:
+            id: The action's id.
+
+        Raises:
+            NotFoundError: No action has this id.
+        """
         self._client.request("export_action_openers", id=action_id(id))
 
     def export_clickers(self, id: str) -> None:
+        """Start an export of the contacts who clicked a link of the message (delivered out of band).
+
+        Args:
+            id: The action's id.
+
+        Raises:
+            NotFoundError: No action has this id.
+        """
         self._client.request("export_action_clickers", id=action_id(id))
 
+    @overload
     def reactivities(
         self,
-        kind: str | None = None,
+        kind: ActionReactivityKind | None = None,
         *,
         action_id: str | None = None,
-        activation_start: DateArg = None,
-        activation_end: DateArg = None,
-        reactivity_start: DateArg = None,
-        reactivity_end: DateArg = None,
-        sort: SortOrder | str | None = None,
+        activation_start: DateInput | None = None,
+        activation_end: DateInput | None = None,
+        reactivity_start: DateInput | None = None,
+        reactivity_end: DateInput | None = None,
+        sort: Sort | SortOrder | None = None,
+        resume: StreamInterruptedError | None = None,
+        raw: Literal[False] = False,
+    ) -> EventStream[Event]: ...
+    @overload
+    def reactivities(
+        self,
+        kind: ActionReactivityKind | None = None,
+        *,
+        action_id: str | None = None,
+        activation_start: DateInput | None = None,
+        activation_end: DateInput | None = None,
+        reactivity_start: DateInput | None = None,
+        reactivity_end: DateInput | None = None,
+        sort: Sort | SortOrder | None = None,
+        resume: StreamInterruptedError | None = None,
+        raw: Literal[True],
+    ) -> EventStream[RawEvent]: ...
+    def reactivities(
+        self,
+        kind: ActionReactivityKind | None = None,
+        *,
+        action_id: str | None = None,
+        activation_start: DateInput | None = None,
+        activation_end: DateInput | None = None,
+        reactivity_start: DateInput | None = None,
+        reactivity_end: DateInput | None = None,
+        sort: Sort | SortOrder | None = None,
         resume: StreamInterruptedError | None = None,
         raw: bool = False,
-    ) -> EventStream:
-        """Stream the events (``kind`` in ``REACTIVITY_KINDS``; None for all), one at a time.
+    ) -> EventStream[Event] | EventStream[RawEvent]:
+        """Stream the reactivity events, one at a time (flat memory, however many there are).
 
-        ``raw=True`` yields each event as the dict NP6 sent (no model parsing, faster).
+        The request is sent on the first ``next()``; close the stream (or use ``with``) to stop early.
+
+        Args:
+            kind: ``"bounces"``, ``"hits"``, ``"open_hits"``, ``"redirection_hits"``, ``"unsubscribe_hits"``,
+                ``"mirror_hits"``, ``"form_hits"``, or ``None`` for every event.
+            action_id: Only this action's events.
+            activation_start: Events of sends at or after this date (``datetime``, milliseconds or ISO
+                string; without an offset: UTC). Likewise ``activation_end`` (exclusive).
+            activation_end: Events of sends before this date.
+            reactivity_start: Events at or after this date.
+            reactivity_end: Events before this date.
+            sort: ``"asc"`` or ``"desc"`` on the event timestamp (``None``: unspecified).
+            resume: The ``StreamInterruptedError`` of an earlier stream (needs ``sort="asc"``): restart
+                after its last event, with no gap and no duplicate.
+            raw: Yield each event as the dict NP6 sent (no model parsing, faster).
+
+        Returns:
+            An ``EventStream`` of ``Event`` models (``dict`` with ``raw=True``).
+
+        Raises:
+            NP6ValidationError: A wrong argument, at the call.
+            StreamInterruptedError: The stream broke (while iterating); carries the resume point.
         """
         plan, sort_text, resume_point = _reactivity_plan(
             kind,
@@ -312,29 +653,159 @@ class AsyncActions:
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
+        self._channels: dict[str, Channel] = {}
+
+    async def _channel(
+        self, aid: str, channel: object, items: builtins.list[Any], schemas: Mapping[str, str], what: str
+    ) -> Channel:
+        """``channel`` if given; else the messages' (typed models); else the action's type, looked up once."""
+        if channel is not None:
+            return check_channel(channel)
+        found = channel_of_messages(items) or self._channels.get(aid)
+        if found is None:
+            _precheck(items, schemas, what)
+            found = channel_of_action(await self.get(aid)) or "email"
+            self._channels[aid] = found
+        return found
+
+    async def _sending(self, aid: str, channel: Channel, operation_id: str, body: Any) -> Any:
+        try:
+            return await self._client.request(operation_id, id=aid, body=body)
+        except APIStatusError as exc:
+            self._channels.pop(aid, None)  # the action's type may have changed: look it up again next time
+            error = wrong_channel(exc, aid, channel)
+            if error is exc:
+                raise
+            raise error from exc
 
     async def list(
-        self, *, creation_start: DateArg = None, creation_end: DateArg = None
+        self, *, creation_start: DateInput | None = None, creation_end: DateInput | None = None
     ) -> builtins.list[Action]:
+        """All actions, optionally only those created in ``[creation_start, creation_end)``.
+
+        Args:
+            creation_start: A ``datetime``, milliseconds or an ISO 8601 string (without an offset: UTC).
+            creation_end: Likewise; exclusive.
+
+        Returns:
+            The actions (``MailMessageAction``, ``SmsMessageAction`` or ``UnknownAction`` for other kinds).
+
+        Raises:
+            NP6ValidationError: A date that cannot be read, before any request.
+        """
         kwargs = millis_kwargs(creation_start=creation_start, creation_end=creation_end)
         return cast("builtins.list[Action]", await self._client.request("list_actions", **kwargs))
 
     async def get(self, id: str) -> Action:
-        return cast("Action", await self._client.request("get_action", id=action_id(id)))
+        """One action.
+
+        Args:
+            id: The action's id (e.g. ``"000PE4"``).
+
+        Returns:
+            The action.
+
+        Raises:
+            NotFoundError: No action has this id.
+        """
+        action = cast("Action", await self._client.request("get_action", id=action_id(id)))
+        kind = channel_of_action(action)
+        if kind is not None:
+            self._channels[id] = kind
+        return action
 
     async def create(self, body: Action | Mapping[str, Any]) -> Action:
+        """Create an action. Never retried once sent: a repeat would create a second one.
+
+        Args:
+            body: A ``MailMessageAction``/``SmsMessageAction`` or its JSON-shaped dict (``"type"`` chooses).
+
+        Returns:
+            The action as NP6 stored it (with its new ``id``).
+
+        Raises:
+            NP6ValidationError: A field is wrong (the message names it), before any request.
+        """
         return cast("Action", await self._client.request("create_action", body=coerce_body(body, "Action")))
 
-    async def update(self, id: str, body: Action | Mapping[str, Any]) -> Action:
+    async def update(
+        self,
+        id: str,
+        changes: Mapping[str, Any] | None = None,
+        *,
+        name: str | None = None,
+        description: str | None = None,
+    ) -> Action:
+        """Change some fields of an action, keeping all the others (read, merge, write).
+
+        NP6's PUT replaces the whole action, so this reads it first, merges the changes in (nested objects
+        key by key, lists replaced) and writes the result back. Not atomic. To replace the action with
+        exactly what you give, use ``replace()``.
+
+        Args:
+            id: The action's id.
+            changes: The fields to change, as a JSON-shaped dict (``{"content": {"subject": "Hi"}}``).
+            name: The new name.
+            description: The new description.
+
+        Returns:
+            The action as NP6 stored it.
+
+        Raises:
+            NotFoundError: No action has this id.
+            NP6ValidationError: No change given, or a field is wrong (before the write).
+        """
+        aid = action_id(id)
+        patch = changes_of(changes, given(name=name, description=description))
+        model = _update_body(await self.get(aid), patch)
+        return cast("Action", await self._client.request("update_action", id=aid, body=model))
+
+    async def replace(self, id: str, body: Action | Mapping[str, Any]) -> Action:
+        """Replace an action with ``body``: NP6's PUT. Every field left out is erased on NP6's side; to
+        change a few fields only, use ``update()``.
+
+        Args:
+            id: The action's id.
+            body: The complete action (a model or its JSON-shaped dict).
+
+        Returns:
+            The action as NP6 stored it.
+
+        Raises:
+            NotFoundError: No action has this id.
+            NP6ValidationError: ``body`` is not a valid action (before any request).
+        """
         aid = action_id(id)
         return cast(
             "Action", await self._client.request("update_action", id=aid, body=coerce_body(body, "Action"))
         )
 
     async def delete(self, id: str) -> None:
+        """Delete an action.
+
+        Args:
+            id: The action's id.
+
+        Raises:
+            NotFoundError: No action has this id.
+        """
         await self._client.request("delete_action", id=action_id(id))
+        self._channels.pop(id, None)
 
     async def duplicate(self, id: str, *, type: int | None = None, folder: int | None = None) -> Action:
+        """Copy an action.
+
+        Args:
+            id: The action to copy.
+            type: The copy's type code, if it should differ.
+            folder: The folder to put the copy in.
+
+        Returns:
+            The copy.
+
+        Raises:
+            NotFoundError: No action has this id.
+        """
         return cast(
             "Action", await self._client.request("duplicate_action", **_duplicate_kwargs(id, type, folder))
         )
@@ -344,13 +815,30 @@ class AsyncActions:
         id: str,
         *,
         for_test: bool = False,
-        test_segments: builtins.list[int] | None = None,
+        test_segments: Iterable[int] | None = None,
         campaign_analyser: bool | None = None,
         media_for_test: str | None = None,
         text_and_html: bool | None = None,
         comments: str | None = None,
-        variables: builtins.list[dict[str, Any]] | None = None,
+        variables: Iterable[Mapping[str, Any]] | None = None,
     ) -> None:
+        """Validate an action for production, or (``for_test=True``) start its test phase. Never retried once
+        sent (a test validation sends proofs).
+
+        Args:
+            id: The action's id.
+            for_test: Start the test phase (proofs to ``test_segments``) instead of validating.
+            test_segments: Segment ids that receive the proofs.
+            campaign_analyser: Run the campaign analyser.
+            media_for_test: The medium of the proofs.
+            text_and_html: Send both the text and the HTML part.
+            comments: A comment for the validation.
+            variables: Template variables.
+
+        Raises:
+            ConflictError: Already validated, or nothing to validate.
+            NP6ValidationError: A wrong argument (before any request).
+        """
         aid = action_id(id)
         body = _validation_body(
             for_test=for_test,
@@ -364,31 +852,84 @@ class AsyncActions:
         await self._client.request("validate_action", id=aid, body=body)
 
     async def unvalidate(self, id: str) -> None:
+        """Take an action back out of validation (it can be edited again).
+
+        Args:
+            id: The action's id.
+
+        Raises:
+            ConflictError: The action is not validated.
+        """
         aid = action_id(id)
         await self._client.request("unvalidate_action", id=aid, body=build("ValidationSettings", {}))
 
-    async def render(self, id: str, message: RenderMessage, *, channel: str = "email") -> ActionRenderResult:
+    async def render(
+        self, id: str, message: RenderMessage, *, channel: Channel | None = None
+    ) -> RenderMailResult:
+        """Render one message (a preview: nothing is sent).
+
+        Args:
+            id: The action's id.
+            message: A bare ``Contact`` (the receiver), a ``Render{Email,Sms}Request`` or its dict (a
+                ``Contact`` may stand as its ``receiver``).
+            channel: ``"email"`` or ``"sms"``; by default the action's own (looked up once, then cached).
+
+        Returns:
+            The ``RenderMailResult`` (``subject``, ``html``, ``text``...; an SMS has ``text`` only).
+
+        Raises:
+            RenderError: NP6 answered something other than a success (kept in ``.raw``).
+            WrongChannelError: The action refused this channel's body (415); the message names the other.
+        """
         aid = action_id(id)
-        body = _message(message, _RENDER[check_channel(channel)], "message", "receiver")
+        listed = _listed([message], "message")
+        chosen = await self._channel(aid, channel, listed, _RENDER, "message")
+        body = _message(listed[0], _RENDER[chosen], "message", "receiver")
         return cast(
-            "ActionRenderResult", await self._client.request("render_action_message", id=aid, body=body)
+            "RenderMailResult", action_render(await self._sending(aid, chosen, "render_action_message", body))
         )
 
     async def render_many(
-        self, id: str, messages: builtins.list[RenderMessage], *, channel: str = "email"
-    ) -> builtins.list[ActionRenderResult]:
+        self, id: str, messages: Iterable[RenderMessage], *, channel: Channel | None = None
+    ) -> builtins.list[RenderMailResult]:
+        """Render several messages in one request (a preview: nothing is sent); one result each, in order.
+
+        Args:
+            id: The action's id.
+            messages: Any iterable of what ``render()`` takes.
+            channel: As in ``render()``.
+
+        Returns:
+            The ``RenderMailResult`` of each message.
+
+        Raises:
+            RenderError: A message did not render (the first such; ``.raw`` holds it).
+            WrongChannelError: The action refused this channel's body (415).
+        """
         aid = action_id(id)
-        body = _messages(messages, _RENDER[check_channel(channel)], "messages", "receiver")
-        if not body:
+        listed = _listed(messages, "messages")
+        if not listed:
             return []
-        return cast(
-            "builtins.list[ActionRenderResult]",
-            await self._client.request("render_action_messages", id=aid, body=body),
-        )
+        chosen = await self._channel(aid, channel, listed, _RENDER, "messages")
+        body = _messages(listed, _RENDER[chosen], "messages", "receiver")
+        results = await self._sending(aid, chosen, "render_action_messages", body)
+        return [cast("RenderMailResult", action_render(r)) for r in results]
 
     async def render_links(
         self, id: str, body: RenderLinksRequest | Mapping[str, Any] | Contact
     ) -> RenderLinksResult:
+        """The links of a message as rendered for a receiver (tracking links resolved).
+
+        Args:
+            id: The action's id.
+            body: A bare ``Contact`` (the receiver), a ``RenderLinksRequest`` or its dict.
+
+        Returns:
+            The ``RenderLinksResult``.
+
+        Raises:
+            NotFoundError: Unknown action or contact.
+        """
         aid = action_id(id)
         model = _message(body, "RenderLinksRequest", "body", "receiver")
         return cast(
@@ -398,61 +939,192 @@ class AsyncActions:
     async def send(
         self,
         id: str,
-        messages: builtins.list[Message],
+        messages: Iterable[Message],
         *,
-        channel: str = "email",
+        channel: Channel | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
-    ) -> builtins.list[ExecutionResult]:
+    ) -> ExecutionResults:
+        """Send to each message's recipient, ``batch_size`` per request; one result per message, in order.
+
+        Never retried once a batch may have reached NP6.
+
+        Args:
+            id: The action's id.
+            messages: Any iterable of ``Contact`` (the recipient), ``Execution{Email,Sms}Request`` or its
+                dict (a ``Contact`` may stand as its ``recipient``).
+            channel: ``"email"`` or ``"sms"``; by default the action's own (looked up once, then cached).
+            batch_size: Messages per request.
+
+        Returns:
+            ``ExecutionResults``: a list with ``.succeeded``, ``.failed`` (per-recipient errors: NP6 sent
+            the others) and ``.unknown``; ``.check()`` raises ``RecipientError`` unless all succeeded.
+
+        Raises:
+            NP6ValidationError: A message is wrong (before any send).
+            WrongChannelError: The action refused this channel's body (415).
+            APIError: A batch failed; ``batch_progress`` tells what was sent, in flight, never tried. The
+                same attribute is set on ``KeyboardInterrupt`` (``np6.batch_progress_of(exc)``).
+        """
         aid = action_id(id)
         size = check_batch_size(batch_size)
-        items = _messages(messages, _EXECUTION[check_channel(channel)], "messages", "recipient")
+        listed = _listed(messages, "messages")
+        if not listed:
+            return ExecutionResults()
+        chosen = await self._channel(aid, channel, listed, _EXECUTION, "messages")
+        items = _messages(listed, _EXECUTION[chosen], "messages", "recipient")
 
         async def call(chunk: builtins.list[Any]) -> builtins.list[Any]:
-            return cast(
-                "builtins.list[Any]", await self._client.request("send_action_messages", id=aid, body=chunk)
-            )
+            return cast("builtins.list[Any]", await self._sending(aid, chosen, "send_action_messages", chunk))
 
         return await arun_batches(call, items, size, "send_action_messages")
 
-    async def send_one(self, id: str, message: Message, *, channel: str = "email") -> ExecutionResult:
+    async def send_one(
+        self, id: str, message: Message, *, channel: Channel | None = None
+    ) -> ExecutionSuccess:
+        """Send to one recipient. Never retried once sent.
+
+        Args:
+            id: The action's id.
+            message: What ``send()`` takes for one message.
+            channel: As in ``send()``.
+
+        Returns:
+            The ``ExecutionSuccess`` (the message id and the recipient's footprint).
+
+        Raises:
+            RecipientError: NP6 did not send to this recipient (``.raw`` holds its answer).
+            WrongChannelError: The action refused this channel's body (415).
+            SendOutcomeUnknownError: The request may have reached NP6 but no answer came.
+        """
         aid = action_id(id)
-        body = _message(message, _EXECUTION[check_channel(channel)], "message", "recipient")
-        return cast("ExecutionResult", await self._client.request("send_action_message", id=aid, body=body))
+        listed = _listed([message], "message")
+        chosen = await self._channel(aid, channel, listed, _EXECUTION, "message")
+        body = _message(listed[0], _EXECUTION[chosen], "message", "recipient")
+        return single_success(await self._sending(aid, chosen, "send_action_message", body))
 
     async def send_to_target(
         self, id: str, target_id: str, body: TargetMessageRequest | Mapping[str, Any] | None = None
-    ) -> ExecutionResult:
+    ) -> ExecutionSuccess:
+        """The older, target-based send (the contact id in the path). Never retried once sent.
+
+        Args:
+            id: The action's id.
+            target_id: The contact id.
+            body: Template data and overrides (a ``TargetMessageRequest`` or its dict).
+
+        Returns:
+            The ``ExecutionSuccess``.
+
+        Raises:
+            RecipientError: NP6 did not send to this contact.
+            SendOutcomeUnknownError: The request may have reached NP6 but no answer came.
+        """
         aid = action_id(id)
         target = text_id(target_id, "target_id")
         model = coerce_body({} if body is None else body, "TargetMessageRequest")
-        return cast(
-            "ExecutionResult",
-            await self._client.request("send_action_message_to_target", id=aid, target_id=target, body=model),
+        return single_success(
+            await self._client.request("send_action_message_to_target", id=aid, target_id=target, body=model)
         )
 
     async def export_recipients(self, id: str) -> None:
+        """Start an export of the action's recipients (NP6 delivers the file out of band).
+
+        Args:
+            id: The action's id.
+
+        Raises:
+            NotFoundError: No action has this id.
+        """
         await self._client.request("export_action_recipients", id=action_id(id))
 
     async def export_openers(self, id: str) -> None:
+        """Start an export of the contacts who opened the action's message (delivered out of band).
+
+        Args:
+            id: The action's id.
+
+        Raises:
+            NotFoundError: No action has this id.
+        """
         await self._client.request("export_action_openers", id=action_id(id))
 
     async def export_clickers(self, id: str) -> None:
+        """Start an export of the contacts who clicked a link of the message (delivered out of band).
+
+        Args:
+            id: The action's id.
+
+        Raises:
+            NotFoundError: No action has this id.
+        """
         await self._client.request("export_action_clickers", id=action_id(id))
 
+    @overload
     def reactivities(
         self,
-        kind: str | None = None,
+        kind: ActionReactivityKind | None = None,
         *,
         action_id: str | None = None,
-        activation_start: DateArg = None,
-        activation_end: DateArg = None,
-        reactivity_start: DateArg = None,
-        reactivity_end: DateArg = None,
-        sort: SortOrder | str | None = None,
+        activation_start: DateInput | None = None,
+        activation_end: DateInput | None = None,
+        reactivity_start: DateInput | None = None,
+        reactivity_end: DateInput | None = None,
+        sort: Sort | SortOrder | None = None,
+        resume: StreamInterruptedError | None = None,
+        raw: Literal[False] = False,
+    ) -> AsyncEventStream[Event]: ...
+    @overload
+    def reactivities(
+        self,
+        kind: ActionReactivityKind | None = None,
+        *,
+        action_id: str | None = None,
+        activation_start: DateInput | None = None,
+        activation_end: DateInput | None = None,
+        reactivity_start: DateInput | None = None,
+        reactivity_end: DateInput | None = None,
+        sort: Sort | SortOrder | None = None,
+        resume: StreamInterruptedError | None = None,
+        raw: Literal[True],
+    ) -> AsyncEventStream[RawEvent]: ...
+    def reactivities(
+        self,
+        kind: ActionReactivityKind | None = None,
+        *,
+        action_id: str | None = None,
+        activation_start: DateInput | None = None,
+        activation_end: DateInput | None = None,
+        reactivity_start: DateInput | None = None,
+        reactivity_end: DateInput | None = None,
+        sort: Sort | SortOrder | None = None,
         resume: StreamInterruptedError | None = None,
         raw: bool = False,
-    ) -> AsyncEventStream:
-        """Async iterator of events (``async for``); see ``Actions.reactivities``."""
+    ) -> AsyncEventStream[Event] | AsyncEventStream[RawEvent]:
+        """Stream the reactivity events, one at a time (flat memory, however many there are).
+
+        The request is sent on the first ``next()``; close the stream (or use ``with``) to stop early.
+
+        Args:
+            kind: ``"bounces"``, ``"hits"``, ``"open_hits"``, ``"redirection_hits"``, ``"unsubscribe_hits"``,
+                ``"mirror_hits"``, ``"form_hits"``, or ``None`` for every event.
+            action_id: Only this action's events.
+            activation_start: Events of sends at or after this date (``datetime``, milliseconds or ISO
+                string; without an offset: UTC). Likewise ``activation_end`` (exclusive).
+            activation_end: Events of sends before this date.
+            reactivity_start: Events at or after this date.
+            reactivity_end: Events before this date.
+            sort: ``"asc"`` or ``"desc"`` on the event timestamp (``None``: unspecified).
+            resume: The ``StreamInterruptedError`` of an earlier stream (needs ``sort="asc"``): restart
+                after its last event, with no gap and no duplicate.
+            raw: Yield each event as the dict NP6 sent (no model parsing, faster).
+
+        Returns:
+            An ``AsyncEventStream`` of ``Event`` models (``dict`` with ``raw=True``).
+
+        Raises:
+            NP6ValidationError: A wrong argument, at the call.
+            StreamInterruptedError: The stream broke (while iterating); carries the resume point.
+        """
         plan, sort_text, resume_point = _reactivity_plan(
             kind,
             action_id,
