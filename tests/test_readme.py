@@ -63,10 +63,7 @@ EXPECTED_OUTPUT = {
 
 # Blocks mypy --strict rejects today, with the reason. Strict xfail: once fixed, the test fails until the
 # mark is removed here.
-MYPY_XFAIL = {
-    "result.render.title": "the render result is a union (UnknownNotificationRenderResult) and `render` "
-    "may be Unset: issue 11, h5-resources changes render() so that `result.render.title` type-checks",
-}
+MYPY_XFAIL: dict[str, str] = {}
 
 
 def _marks(block: Block, xfails: dict[str, str]) -> list[pytest.MarkDecorator]:
