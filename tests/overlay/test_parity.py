@@ -39,10 +39,6 @@ RENAMED = {"close": "aclose"}
 # it is removed.
 _PENDING = {
     np6.NP6: "base_url close limits max_retries timeout with_options",
-    Notifications: "activate create deactivate delete duplicate execute execute_one get list reactivities"
-    " render select_version test update",
-    Actions: "create delete duplicate export_clickers export_openers export_recipients get list reactivities"
-    " render render_links render_many send send_one send_to_target unvalidate update validate",
     np6.EventStream: "close count",
 }
 DOCSTRINGS_PENDING = {(cls, name) for cls, names in _PENDING.items() for name in names.split()}
