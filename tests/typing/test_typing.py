@@ -12,12 +12,7 @@ HERE = Path(__file__).parent
 CASES = sorted(p for p in HERE.glob("*.py") if not p.name.startswith("test_"))
 
 # Files whose cases the library cannot satisfy yet, with the reason (strict: remove the entry once it passes).
-PENDING: dict[str, str] = {
-    "literals.py": "kind/channel/sort are plain str and version an object today: issue 11's Literal aliases "
-    "(h5-resources, checked against its work in progress)",
-    "results.py": "np6.types, typed renders, Iterable inputs, ExecutionResults, typed streams: issue 11's "
-    "(h5-resources, checked against its work in progress)",
-}
+PENDING: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
