@@ -179,18 +179,22 @@ class _BaseClient:
 
     @property
     def base_url(self) -> str:
+        """The API's base URL (``NP6_BASE_URL`` or ``https://api-cm.np6.com`` unless given)."""
         return self._base_url
 
     @property
     def timeout(self) -> httpx.Timeout:
+        """The ``httpx.Timeout`` of each request."""
         return self._timeout
 
     @property
     def max_retries(self) -> int:
+        """How many times a request that may be retried is retried."""
         return self._max_retries
 
     @property
     def limits(self) -> Limits:
+        """The bounds on what a server can make the client hold or wait for (``np6.Limits``)."""
         return self._limits
 
     # -- requests

@@ -150,6 +150,7 @@ class AsyncNP6(AsyncAPIClient):
     def with_options(
         self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
     ) -> AsyncNP6:
+        """A copy with another timeout and/or max_retries, sharing this client's connections."""
         other = copy.copy(self)
         other._http_client = self._http()
         other._owns_http_client = False
@@ -164,6 +165,7 @@ class AsyncNP6(AsyncAPIClient):
         return other
 
     async def close(self) -> None:
+        """Close the connection pool (not one passed as ``http_client``)."""
         await self._close_http()
 
     aclose = close

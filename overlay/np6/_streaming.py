@@ -239,6 +239,7 @@ class EventStream(Generic[EventT]):
         return self._parser.count if self._parser is not None else 0
 
     def close(self) -> None:
+        """Stop the stream and release its connection (also done by ``with`` and at the end)."""
         if self._gen is not None:
             self._gen.close()
 
@@ -288,9 +289,11 @@ class AsyncEventStream(Generic[EventT]):
 
     @property
     def count(self) -> int:
+        """Events yielded so far."""
         return self._parser.count if self._parser is not None else 0
 
     async def aclose(self) -> None:
+        """Stop the stream and release its connection (also done by ``async with`` and at the end)."""
         if self._gen is not None:
             await self._gen.aclose()
 

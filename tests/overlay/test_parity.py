@@ -34,14 +34,9 @@ ASYNC_ONLY = {
 # Names that are spelt differently on the two sides (sync name -> async name).
 RENAMED = {"close": "aclose"}
 
-# Docstrings missing on one side or both today (issue 11: the resources are h5-resources', the client's
-# properties h1-boundary's, the streams h2-streams'). Strict: an entry that comes to pass fails here until
-# it is removed.
-_PENDING = {
-    np6.NP6: "base_url close limits max_retries timeout with_options",
-    np6.EventStream: "close count",
-}
-DOCSTRINGS_PENDING = {(cls, name) for cls, names in _PENDING.items() for name in names.split()}
+# (class, name) whose docstrings may not match yet, as strict xfails (an entry that comes to pass fails until
+# it is removed). Empty: every public member of every pair is documented alike.
+DOCSTRINGS_PENDING: set[tuple[type[Any], str]] = set()
 
 
 def _unasync(text: str) -> str:
