@@ -88,25 +88,19 @@ def demo() -> None:
     _demo.run()
 
 
-@app.command()
-def sandbox(
-    host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="Port; 0 picks a free one.")] = 8080,
-    seed_file: Annotated[
-        Path | None, typer.Option("--seed-file", help="JSON fixtures instead of the demo data.")
-    ] = None,
-    api_key: Annotated[list[str], typer.Option("--api-key", help="An accepted X-Key (repeatable).")] = [],  # noqa: B006
-) -> None:
-    """Run the local NP6 sandbox (a stateful emulator of the API) until interrupted."""
+@app.command(
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []},
+    add_help_option=False,
+)
+def sandbox(ctx: typer.Context) -> None:
+    """Run the local NP6 sandbox (a stateful emulator of the API) until interrupted; see --help."""
+    # Every argument, --help included, goes untouched to the sandbox's own parser: one parser for
+    # `np6 sandbox` and `python -m np6_sandbox`, so their options cannot drift apart.
     try:
-        from np6_sandbox import main as sandbox_main
+        from np6_sandbox.server import main as sandbox_main
     except ImportError as error:
         needs_extra("sandbox", "sandbox", error)
-    argv = ["--host", host, "--port", str(port)]
-    argv += [arg for key in api_key for arg in ("--api-key", key)]
-    if seed_file is not None:
-        argv += ["--seed-file", str(seed_file)]
-    raise typer.Exit(sandbox_main(argv))
+    raise typer.Exit(sandbox_main(list(ctx.args), prog="np6 sandbox"))
 
 
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
