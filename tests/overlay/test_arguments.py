@@ -132,6 +132,17 @@ CALLS: list[tuple[str, Callable[[np6.NP6], object], str]] = [
     ("deeply nested data", lambda c: c.notifications.render(1, data=_nested(200)), "nested more than"),
     ("iterable of the wrong thing", lambda c: c.actions.send("A", "000R4M0T"), "must be a list"),  # type: ignore[arg-type]
     ("update without changes", lambda c: c.notifications.update(1), "at least one change"),
+    ("duplicate folder beyond int32", lambda c: c.actions.duplicate("A", folder=2**40), "folder.*int32"),
+    (
+        "100k-character version",
+        lambda c: c.notifications.render(1, version="v" * 100_000),
+        r"100002 characters\)$",
+    ),
+    (
+        "target by unicity",
+        lambda c: c.actions.send_to_target("A", Contact.unicity("a@b.c")),
+        "contact by unicity",
+    ),
 ]
 
 

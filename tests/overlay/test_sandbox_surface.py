@@ -79,6 +79,12 @@ def test_execute_with_shared_overrides(sandbox_client: np6.NP6, admin: httpx.Cli
     assert sent["000R4M0U"]["body"] == "Tea is on sale"
 
 
+def test_send_to_target_takes_a_contact(sandbox_client: np6.NP6, admin: httpx.Client) -> None:
+    sent = sandbox_client.actions.send_to_target("000PE4", Contact.id("000R4M0U"))
+    assert isinstance(sent, ExecutionSuccess)
+    assert [e["address"] for e in _outbox(admin, "email")] == ["a+b@example.com"]
+
+
 def test_a_contact_inside_dict_bodies(sandbox_client: np6.NP6, admin: httpx.Client) -> None:
     one = sandbox_client.actions.send_one("000PE4", {"recipient": Contact.unicity("a+b@example.com")})
     assert isinstance(one, ExecutionSuccess)

@@ -93,7 +93,7 @@ def version_id(value: object) -> uuid.UUID | None:
             return uuid.UUID(value)
         except ValueError:
             raise NP6ValidationError(
-                f"version must be 'master', a version UUID or a version object, got {value!r}"
+                f"version must be 'master', a version UUID or a version object, got {_short(value)}"
             ) from None
     inner = getattr(value, "id", None)
     if isinstance(inner, uuid.UUID | str) and type(value).__name__ == "NotificationVersion":
@@ -106,7 +106,17 @@ def version_id(value: object) -> uuid.UUID | None:
 
 def check_batch_size(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise NP6ValidationError(f"batch_size must be an int >= 1, got {value!r}")
+        raise NP6ValidationError(f"batch_size must be an int >= 1, got {_short(value)}")
+    return value
+
+
+def int32(value: object, name: str) -> int:
+    """An ``int`` argument the spec types as int32 (e.g. ``duplicate(type=, folder=)``)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise NP6ValidationError(f"{name} must be an int, got {_short(value)}")
+    low, high = _INT32
+    if not low <= value <= high:
+        raise NP6ValidationError(f"{name} must be within the API's int32 range [{low}, {high}], got {value}")
     return value
 
 

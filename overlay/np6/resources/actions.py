@@ -25,6 +25,7 @@ from ._common import (
     check_raw,
     event_filters,
     given,
+    int32,
     merged,
     millis_kwargs,
     reactivity_operation,
@@ -145,10 +146,19 @@ def _duplicate_kwargs(id: object, type: object, folder: object) -> dict[str, Any
     kwargs: dict[str, Any] = {"id": action_id(id)}
     for name, value in (("type_", type), ("folder", folder)):
         if value is not None:
-            if isinstance(value, bool) or not isinstance(value, int):
-                raise NP6ValidationError(f"{name.rstrip('_')} must be an int, got {value!r}")
-            kwargs[name] = value
+            kwargs[name] = int32(value, name.rstrip("_"))
     return kwargs
+
+
+def _target_id(value: object) -> str:
+    """The contact id of the target-based send: a str, or a ``Contact`` by id (other kinds do not fit)."""
+    if isinstance(value, Contact):
+        if value.kind != "id":
+            raise NP6ValidationError(
+                f"target_id must be a contact id; {value!r} is a contact by {value.kind}"
+            )
+        return value.value
+    return text_id(value, "target_id")
 
 
 def _reactivity_plan(kind: object, action: object, **filters: Any) -> tuple[Plan, str | None, Any]:
@@ -505,13 +515,13 @@ class Actions:
         return single_success(self._sending(aid, chosen, "send_action_message", body))
 
     def send_to_target(
-        self, id: str, target_id: str, body: TargetMessageRequest | Mapping[str, Any] | None = None
+        self, id: str, target_id: str | Contact, body: TargetMessageRequest | Mapping[str, Any] | None = None
     ) -> ExecutionSuccess:
         """The older, target-based send (the contact id in the path). Never retried once sent.
 
         Args:
             id: The action's id.
-            target_id: The contact id.
+            target_id: The contact id (or a ``Contact.id(...)``).
             body: Template data and overrides (a ``TargetMessageRequest`` or its dict).
 
         Returns:
@@ -522,7 +532,7 @@ class Actions:
             SendOutcomeUnknownError: The request may have reached NP6 but no answer came.
         """
         aid = action_id(id)
-        target = text_id(target_id, "target_id")
+        target = _target_id(target_id)
         model = coerce_body({} if body is None else body, "TargetMessageRequest")
         return single_success(
             self._client.request("send_action_message_to_target", id=aid, target_id=target, body=model)
@@ -1003,13 +1013,13 @@ class AsyncActions:
         return single_success(await self._sending(aid, chosen, "send_action_message", body))
 
     async def send_to_target(
-        self, id: str, target_id: str, body: TargetMessageRequest | Mapping[str, Any] | None = None
+        self, id: str, target_id: str | Contact, body: TargetMessageRequest | Mapping[str, Any] | None = None
     ) -> ExecutionSuccess:
         """The older, target-based send (the contact id in the path). Never retried once sent.
 
         Args:
             id: The action's id.
-            target_id: The contact id.
+            target_id: The contact id (or a ``Contact.id(...)``).
             body: Template data and overrides (a ``TargetMessageRequest`` or its dict).
 
         Returns:
@@ -1020,7 +1030,7 @@ class AsyncActions:
             SendOutcomeUnknownError: The request may have reached NP6 but no answer came.
         """
         aid = action_id(id)
-        target = text_id(target_id, "target_id")
+        target = _target_id(target_id)
         model = coerce_body({} if body is None else body, "TargetMessageRequest")
         return single_success(
             await self._client.request("send_action_message_to_target", id=aid, target_id=target, body=model)
