@@ -101,9 +101,11 @@ MAX_BODY_DEPTH = 64
 """Deepest nesting accepted in a request body (NP6's deepest documented object is under 10 levels)."""
 
 
-def check_json(value: object, name: str, *, _depth: int = 0) -> None:
+def check_json(value: object, name: str, *, contacts: bool = False, _depth: int = 0) -> None:
     """Refuse what cannot be sent as JSON, naming the path: NaN/Infinity, a non-JSON type (a set, bytes, an
-    object), a non-str key, a lone surrogate in a string, or nesting deeper than ``MAX_BODY_DEPTH``."""
+    object), a non-str key, a lone surrogate in a string, or nesting deeper than ``MAX_BODY_DEPTH``.
+
+    ``contacts=True`` lets ``Contact`` values through (a body not yet converted to its wire form)."""
     if _depth > MAX_BODY_DEPTH:
         raise NP6ValidationError(f"{name}: nested more than {MAX_BODY_DEPTH} levels deep")
     if value is None or isinstance(value, bool | int):
@@ -124,12 +126,16 @@ def check_json(value: object, name: str, *, _depth: int = 0) -> None:
                     f"{name}: key {key!r:.60} is a {type(key).__name__}; JSON keys are str"
                 )
             _check_text(key, f"{name} (a key)")
-            check_json(item, f"{name}.{key}", _depth=_depth + 1)
+            check_json(item, f"{name}.{key}", contacts=contacts, _depth=_depth + 1)
         return
     if isinstance(value, list | tuple):
         for index, item in enumerate(value):
-            check_json(item, f"{name}[{index}]", _depth=_depth + 1)
+            check_json(item, f"{name}[{index}]", contacts=contacts, _depth=_depth + 1)
         return
+    if type(value).__name__ == "Contact" and type(value).__module__ == "np6._contacts":
+        if contacts:
+            return
+        raise NP6ValidationError(f"{name}: a Contact is not accepted in this field (give its JSON shape)")
     raise NP6ValidationError(f"{name}: a {type(value).__name__} cannot be sent as JSON")
 
 

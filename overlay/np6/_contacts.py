@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 from ._exceptions import NP6ValidationError
@@ -144,6 +145,18 @@ def _notification_recipient(contact: Contact) -> Any:
     return {"type": "contact", "value": contact.to_dict()}
 
 
+def _recipient_envelope(value: Any) -> Any:
+    """``{"type": "contact", "value": <Contact>}``: the Contact inside written as an identifier."""
+    inner = value.get("value")
+    if isinstance(inner, Contact) or _is_identifier_model(inner):
+        return {**value, "value": as_contact(inner, name="recipient.value").to_dict()}
+    return value
+
+
+def _is_identifier_model(value: object) -> bool:
+    return hasattr(value, "type_") and type(value).__name__.startswith("ContactBy")
+
+
 def _render_contact(contact: Contact) -> Any:
     return {contact.kind: contact.value}
 
@@ -181,8 +194,6 @@ FORMS: dict[str, dict[str, Any]] = {
 def with_contacts(data: Any, schema_name: str) -> Any:
     """``data`` with every ``Contact`` (or generated identifier model) in a contact field of ``schema_name``
     written in that field's wire form; anything else is returned unchanged."""
-    from collections.abc import Mapping
-
     forms = FORMS.get(schema_name)
     if not forms or not isinstance(data, Mapping):
         return data
@@ -191,6 +202,8 @@ def with_contacts(data: Any, schema_name: str) -> Any:
         value = out.get(key)
         if isinstance(value, Contact):
             out[key] = form(value)
-        elif value is not None and hasattr(value, "type_") and type(value).__name__.startswith("ContactBy"):
+        elif _is_identifier_model(value):
             out[key] = form(as_contact(value, name=key))
+        elif isinstance(value, Mapping) and form is _notification_recipient:
+            out[key] = _recipient_envelope(value)
     return out

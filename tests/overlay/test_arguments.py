@@ -131,6 +131,13 @@ CALLS: list[tuple[str, Callable[[np6.NP6], object], str]] = [
     ("100k-character contact id", lambda c: Contact.id("7" * 100_000), "100000 characters"),
     ("deeply nested data", lambda c: c.notifications.render(1, data=_nested(200)), "nested more than"),
     ("iterable of the wrong thing", lambda c: c.actions.send("A", "000R4M0T"), "must be a list"),  # type: ignore[arg-type]
+    (
+        "a Contact where none fits",
+        lambda c: c.notifications.execute_one(
+            1, {"recipient": Contact.id("x"), "data": {"who": Contact.id("y")}}
+        ),
+        r"execution\.data\.who: a Contact is not accepted",
+    ),
     ("update without changes", lambda c: c.notifications.update(1), "at least one change"),
     ("duplicate folder beyond int32", lambda c: c.actions.duplicate("A", folder=2**40), "folder.*int32"),
     (

@@ -70,7 +70,10 @@ def test_test_refuses_a_contact_np6_cannot_take(sandbox_client: np6.NP6, admin: 
 
 
 def test_execute_with_shared_overrides(sandbox_client: np6.NP6, admin: httpx.Client) -> None:
-    recipients = (Contact.id("000R4M0T"), {"recipient": Contact.id("000R4M0U"), "title": "Own title"})
+    recipients = (
+        {"recipient": {"type": "contact", "value": Contact.id("000R4M0T")}},  # inside the envelope too
+        {"recipient": Contact.id("000R4M0U"), "title": "Own title"},
+    )
     results = sandbox_client.notifications.execute(156, recipients, title="Override", data={"product": "Tea"})
     assert len(results.succeeded) == 2
     sent = {e["recipient"]["id"]: e["content"] for e in _outbox(admin, "notification")}

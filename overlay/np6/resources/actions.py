@@ -81,7 +81,7 @@ def _listed(items: object, name: str) -> builtins.list[Any]:
     listed = as_list(items, name)
     for index, item in enumerate(listed):
         if isinstance(item, Mapping):
-            check_json({k: v for k, v in item.items() if not isinstance(v, Contact)}, f"{name}[{index}]")
+            check_json(item, f"{name}[{index}]", contacts=True)
     return listed
 
 
