@@ -108,6 +108,10 @@ class BatchProgress:
     ``results`` holds one result per message already sent (in order), ``failed`` the messages of the batch
     that failed (whether they were sent depends on the error: a ``SendOutcomeUnknownError`` means maybe),
     ``unsent`` the messages never attempted. Every input message is in exactly one of the three.
+
+    A batched send stopped by something else (a cancelled task, ``asyncio.wait_for`` expiring,
+    ``KeyboardInterrupt``) carries the same object on that exception; ``failed`` is then the batch in flight,
+    whose outcome is unknown. ``np6.batch_progress_of(exc)`` finds it anywhere in the cause chain.
     """
 
     def __init__(self, results: list[Any], failed: list[Any], unsent: list[Any]) -> None:
