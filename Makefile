@@ -44,10 +44,20 @@ pytest: $(STAMP)
 
 test: lint typecheck check-regen docs pytest
 
-# The README's first command: the main job, end to end, against an embedded sandbox.
+# The README's first command: the main job, end to end, against an embedded sandbox. It installs only what
+# the demo needs (the project with its sandbox extra, not the dev toolchain), shows pip's progress, and
+# reuses a full `make install` when there is one.
+DEMO_STAMP := $(VENV)/.installed-demo
 .PHONY: demo
-demo: $(STAMP)
+demo: $(DEMO_STAMP)
 	$(BIN)np6 demo
+
+$(DEMO_STAMP): pyproject.toml
+	@if [ -f $(STAMP) ] && [ $(STAMP) -nt pyproject.toml ]; then touch $@; exit 0; fi; \
+	echo "make demo: installing np6-python and its sandbox extra into $(VENV) (first run only)"; \
+	set -e; test -x $(VENV)/bin/python || $(PY) -m venv $(VENV); \
+	$(VENV)/bin/python -m pip install --disable-pip-version-check --progress-bar on -e '.[sandbox]'; \
+	touch $@
 
 # Contract suite (issue 5). Without BASE_URL: against a sandbox started (and always stopped) here, with
 # everything a disposable server allows. With BASE_URL: against that server, read-only unless CONTRACT_ARGS

@@ -2,22 +2,26 @@
 
 Create a push notification with two versions, render it for one contact by id, unicity and hash, pick a
 version by label, execute it, read the reactivity events it produced, and send an e-mail action, printing
-what happened at each step.
+what happened at each step, then three commands to try next. Its first line comes before the sandbox's
+imports, so `make demo` shows life at once.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import httpx
 from rich.rule import Rule
+from rich.text import Text
 
-from np6 import NP6, Contact
+from np6 import NP6, Contact, NP6Error
 
-from ._common import out, present, print_rows
+from ._common import is_terminal, needs_extra, out, present, print_rows, say
 
 NOTIFICATION: dict[str, Any] = {
     "type": "push-app",
@@ -53,8 +57,8 @@ def embedded_sandbox() -> Iterator[tuple[str, str]]:
     """(base URL, key) of an in-process sandbox on a free loopback port, with its demo data set."""
     try:
         from np6_sandbox import serve
-    except ImportError as error:  # the sandbox is the `sandbox` extra
-        raise SystemExit("np6 demo needs the sandbox: pip install 'np6-python[sandbox]'") from error
+    except ImportError as error:  # np6_sandbox ships in the wheel; starlette/uvicorn come with the extra
+        needs_extra("demo", "sandbox", error)
     key = secrets.token_urlsafe(16)
     with serve(api_keys=[key]) as url:
         yield url, key
@@ -70,58 +74,89 @@ def demo_data() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], str]:
 
 
 def step(title: str) -> None:
-    out.print(Rule(f"[bold]{title}", align="left"))
+    if is_terminal(sys.stdout):
+        out.print(Rule(Text(title, style="bold"), align="left"))
+    else:
+        say(f"== {title}")
+
+
+def human_time(timestamp: Any) -> str:
+    """A millisecond timestamp as people read it (UTC)."""
+    if not isinstance(timestamp, int) or isinstance(timestamp, bool):
+        return "" if timestamp is None else str(timestamp)
+    moment = dt.datetime.fromtimestamp(timestamp / 1000, tz=dt.UTC)
+    return moment.strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+NEXT_STEPS = (
+    "np6 sandbox --port 8080 --api-key demo        # this sandbox, kept running (in another terminal)",
+    "np6 --base-url http://127.0.0.1:8080 --api-key demo notifications render 156 "
+    '--unicity a+b@example.com --data \'{"product": "Tea"}\'',
+    "np6 --base-url http://127.0.0.1:8080 --api-key demo reactivities export --scope notifications "
+    "--format csv -o events.csv",
+)
 
 
 def run() -> None:
+    say("np6 demo: starting an embedded NP6 sandbox on this machine (no network, no key needed)...")
     ada, bob, carol, email_action = demo_data()
     with embedded_sandbox() as (url, key), NP6(api_key=key, base_url=url) as np6:
-        out.print(f"Embedded NP6 sandbox at {url} (demo contacts, one e-mail action, one SMS action)")
+        say(f"Embedded NP6 sandbox at {url} (demo contacts, one e-mail action, one SMS action)")
 
         step("1. Create a notification with two versions")
         created = np6.notifications.create(NOTIFICATION)
         nid = created.id
         if not isinstance(nid, int):
-            raise SystemExit(f"the server created a notification without an id: {created.to_dict()}")
+            raise NP6Error(f"the server created a notification without an id: {created.to_dict()}")
         versions = [
             [present(v.id), present(v.label), present(v.master)] for v in present(created.versions) or []
         ]
         print_rows(f"Notification {nid}: {created.name}", ["version id", "label", "master"], versions)
 
-        step("2. Render the master version for one contact, by id, unicity and hash")
+        step("2. Render the master version for a contact (by id, unicity, hash) with data")
         rows: list[list[Any]] = []
+        tea = {"product": "Tea"}
         for who in (Contact.id(ada["id"]), Contact.unicity(ada["unicity"]), Contact.hash(ada["hash"])):
-            rows.append([f"{who.kind} {who.value}", *_rendered(np6.notifications.render(nid, contact=who))])
+            rendered = np6.notifications.render(nid, contact=who, data=tea)
+            rows.append([f"{who.kind} {who.value}", *_rendered(rendered)])
         bob_render = np6.notifications.render(
-            nid, contact=Contact.unicity(bob["unicity"]), data={"product": "Tea"}
+            nid, contact=Contact.unicity(bob["unicity"]), data={"product": "Coffee"}
         )
-        rows.append([f"unicity {bob['unicity']}, data product=Tea", *_rendered(bob_render)])
-        print_rows("Renders of the master version", ["contact", "title", "body"], rows)
+        rows.append([f"unicity {bob['unicity']}", *_rendered(bob_render)])
+        print_rows(
+            "Renders of the master version (data: product=Tea, then Coffee)",
+            ["contact", "title", "body"],
+            rows,
+        )
 
         step("3. Pick version B by its label and render it")
         version_b = np6.notifications.select_version(nid, label="B")
         title, _ = _rendered(np6.notifications.render(nid, version=version_b, contact=Contact.id(ada["id"])))
-        out.print(f"version {present(version_b.id)} (label B): title {title!r}")
+        say(f"version {present(version_b.id)} (label B): title {title!r}")
 
         step("4. Execute the notification for two contacts")
         results = np6.notifications.execute(nid, [Contact.id(ada["id"]), Contact.id(carol["id"])])
-        out.print(", ".join(f"{r.type_} ({present(getattr(r, 'id', None))})" for r in results))
+        say(", ".join(f"{r.type_} ({present(getattr(r, 'id', None))})" for r in results))
 
         step("5. Read the reactivity events those executions produced")
         with np6.notifications.reactivities(notification_id=nid, sort="asc") as events:
-            rows = [[e.type_, _contact(e), e.timestamp] for e in events]
-        print_rows(f"Events of notification {nid}", ["type", "contact", "timestamp (ms)"], rows)
+            rows = [[e.type_, _contact(e), human_time(present(e.timestamp))] for e in events]
+        print_rows(f"Events of notification {nid}", ["type", "contact", "time"], rows)
 
         step(f"6. Send the e-mail action {email_action} (one recipient does not exist)")
         sent = np6.actions.send(email_action, [Contact.unicity(ada["unicity"]), Contact.id(UNKNOWN_CONTACT)])
         for address, r in zip((ada["unicity"], UNKNOWN_CONTACT), sent, strict=True):
             detail = present(getattr(r, "value", None))
-            out.print(f"{address}: {r.type_}" + (f" ({detail.type_})" if detail is not None else ""))
+            say(f"{address}: {r.type_}" + (f" ({detail.type_})" if detail is not None else ""))
 
         step("7. What the sandbox delivered")
         outbox = httpx.get(f"{url}/_sandbox/outbox").json()
         messages = outbox if isinstance(outbox, list) else outbox.get("messages", [])
-        out.print(f"{len(messages)} messages in the sandbox outbox; nothing left this machine.")
+        say(f"{len(messages)} messages in the sandbox outbox; nothing left this machine.")
+
+    step("Try next")
+    for command in NEXT_STEPS:
+        say(f"  {command}")
 
 
 def _rendered(result: Any) -> tuple[str, str]:
