@@ -3,7 +3,8 @@
 `main()` is the console script. It runs the Click command built from the Typer app in non-standalone mode
 so that every way out goes through one place: Click's usage errors (exit 2), Ctrl-C (130), a closed pipe,
 file-system errors and arguments that are not UTF-8 all end in one line on stderr, never a traceback.
-Global options (`-v/--verbose`, `--base-url`, `--api-key`) are accepted before or after the subcommand.
+`-v/--verbose` is accepted before or after the subcommand (moved to the front before Click parses);
+`--base-url`/`--api-key` before it set NP6_BASE_URL/NP6_API_KEY, and every command also takes them.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-import typer.core
 
 from . import _actions, _demo, _notifications, _reactivities
 from ._common import (
@@ -72,7 +72,13 @@ def root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", "-v", help="Log each request to stderr (also after the subcommand)."),
+    ] = False,
 ) -> None:
+    if verbose:
+        _enable_verbose()
     # The subcommands read NP6_BASE_URL / NP6_API_KEY when their own options are not given; Click parses
     # a subcommand's options after this callback ran, so `np6 --api-key K notifications list` works.
     if base_url is not None:
@@ -136,17 +142,18 @@ def contract(
 
 _verbose = False
 
-
-# Recent Typer releases vendor a trimmed Click: reach its classes through Typer's public names only.
+# Recent Typer releases vendor a trimmed Click whose internals change between releases: reach it through
+# Typer's public names and read-only attributes of the command tree only.
 _ClickException: type[Exception] = next(
     c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
 )
+_VERBOSE = ("-v", "--verbose")
 
 
-def _enable_verbose(ctx: Any, param: Any, value: bool) -> None:
-    """-v/--verbose, wherever it is given: log each request (the np6 logger) to stderr."""
+def _enable_verbose() -> None:
+    """-v/--verbose: log each request (the np6 logger) to stderr."""
     global _verbose
-    if not value or _verbose:
+    if _verbose:
         return
     _verbose = True
     handler = logging.StreamHandler()
@@ -156,28 +163,42 @@ def _enable_verbose(ctx: Any, param: Any, value: bool) -> None:
     logger.setLevel(logging.DEBUG)
 
 
-def _add_global_options(command: Any) -> None:
-    """Give every command -v/--verbose, so it may come after the subcommand as well as before it."""
-    if not any("--verbose" in getattr(p, "opts", ()) for p in command.params):
-        command.params.append(
-            typer.core.TyperOption(
-                param_decls=["-v", "--verbose"],
-                is_flag=True,
-                expose_value=False,
-                is_eager=True,
-                callback=_enable_verbose,
-                help="Log each request (the np6 logger) to stderr.",
+def _hoist_global_options(command: Any, args: list[str]) -> list[str]:
+    """Move -v/--verbose given after a subcommand to the front, where the root option reads it.
+
+    Walks the arguments the way Click will (subcommand names, options that take a value), so a `-v` that
+    is the value of another option (`--title -v`) or comes after `--` stays where it is.
+    """
+    hoisted: list[str] = []
+    kept: list[str] = []
+    current = command
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        index += 1
+        if arg == "--":
+            kept += args[index - 1 :]
+            break
+        if arg in _VERBOSE and current is not command:
+            hoisted.append(arg)
+            continue
+        kept.append(arg)
+        if arg.startswith("-") and "=" not in arg:
+            param = next((p for p in current.params if arg in (*p.opts, *p.secondary_opts)), None)
+            takes_value = (
+                param is not None
+                and getattr(param, "param_type_name", "") == "option"
+                and not getattr(param, "is_flag", False)
+                and not getattr(param, "count", False)
             )
-        )
-    for sub in getattr(command, "commands", {}).values():
-        _add_global_options(sub)
-
-
-def command() -> Any:
-    """The `np6` Click command, with the global options on every subcommand."""
-    built = typer.main.get_command(app)
-    _add_global_options(built)
-    return built
+            if takes_value and index < len(args):
+                kept.append(args[index])
+                index += 1
+        elif not arg.startswith("-"):
+            sub = getattr(current, "commands", {}).get(arg)
+            if sub is not None:
+                current = sub
+    return hoisted[:1] + kept
 
 
 def _not_utf8(argv: Sequence[str]) -> tuple[int, str] | None:
@@ -205,7 +226,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         print_error(f"argument {bad[0]} is not valid UTF-8 ({bad[1]}): pass text in UTF-8")
         return EXIT_USAGE
     try:
-        result: Any = command().main(args=args, prog_name="np6", standalone_mode=False)
+        root_command = typer.main.get_command(app)
+        args = _hoist_global_options(root_command, args)
+        result: Any = root_command.main(args=args, prog_name="np6", standalone_mode=False)
     except _ClickException as error:  # a usage error Click found (bad option, missing argument, ...)
         error.show()  # type: ignore[attr-defined]
         exit_code: int = error.exit_code  # type: ignore[attr-defined]
