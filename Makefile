@@ -58,12 +58,11 @@ $(DEMO_STAMP): pyproject.toml
 	@if [ -f $(STAMP) ] && [ $(STAMP) -nt pyproject.toml ]; then touch $@; exit 0; fi; \
 	echo "make demo: installing np6-python and its sandbox extra into $(VENV) (first run only)"; \
 	set -e; \
-	if [ ! -x $(VENV)/bin/python ]; then \
-		if $(PY) -m pip --python $(PY) --version >/dev/null 2>&1; then $(PY) -m venv --without-pip $(VENV); \
-		else $(PY) -m venv $(VENV); fi; \
-	fi; \
+	test -x $(VENV)/bin/python || $(PY) -m venv --without-pip $(VENV); \
 	if $(VENV)/bin/python -m pip --version >/dev/null 2>&1; then pip="$(VENV)/bin/python -m pip"; \
-	else pip="$(PY) -m pip --python $(VENV)/bin/python"; fi; \
+	elif $(PY) -m pip --python $(VENV)/bin/python --version >/dev/null 2>&1; then \
+		pip="$(PY) -m pip --python $(VENV)/bin/python"; \
+	else $(VENV)/bin/python -m ensurepip --upgrade; pip="$(VENV)/bin/python -m pip"; fi; \
 	$$pip install --disable-pip-version-check --progress-bar on -e '.[sandbox]'; \
 	touch $@
 

@@ -24,6 +24,9 @@ def cli(cli_env: dict[str, str]) -> Callable[..., Ran]:
 @pytest.fixture
 def cli_tty(cli_env: dict[str, str]) -> Callable[..., Ran]:
     def run(*args: str) -> Ran:
-        return run_np6_tty(*args, env=cli_env)
+        # A wide colour terminal (TERM=dumb would force 80 columns); NO_COLOR: Rich's own codes are bold only.
+        return run_np6_tty(
+            *args, env={**cli_env, "COLUMNS": "400", "TERM": "xterm-256color", "NO_COLOR": "1"}
+        )
 
     return run
