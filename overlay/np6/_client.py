@@ -24,11 +24,35 @@ DEFAULT_TIMEOUT = 30.0  # seconds, for connect, read, write and pool each
 def _resolve(
     api_key: str | None, base_url: str | None, allow_insecure: bool, timeout: object
 ) -> tuple[str, str, float | httpx.Timeout]:
+    source = "api_key" if api_key is not None else "NP6_API_KEY"
     key = api_key if api_key is not None else os.environ.get("NP6_API_KEY")
-    if key is None or not isinstance(key, str) or not key.strip():
-        raise NP6ValidationError("no API key: pass api_key=... or set NP6_API_KEY")
     url = base_url if base_url is not None else os.environ.get("NP6_BASE_URL") or DEFAULT_BASE_URL
-    return key, check_base_url(url, allow_insecure=allow_insecure), _check_timeout(timeout)
+    return (
+        _check_key(key, source),
+        check_base_url(url, allow_insecure=allow_insecure),
+        _check_timeout(timeout),
+    )
+
+
+def _check_key(key: object, source: str) -> str:
+    """The key, if it can travel in an HTTP header as is; the message never shows it (not even a part)."""
+    if key is None:
+        raise NP6ValidationError("no API key: pass api_key=... or set NP6_API_KEY")
+    if not isinstance(key, str):
+        raise NP6ValidationError(f"{source} must be a str, got {type(key).__name__}")
+    if not key.strip():
+        raise NP6ValidationError(f"{source} is empty: pass api_key=... or set NP6_API_KEY")
+    if key != key.strip():
+        raise NP6ValidationError(
+            f"{source} has leading or trailing whitespace (a newline read from a file?): strip it"
+        )
+    for position, char in enumerate(key, 1):
+        if not " " <= char <= "~":
+            raise NP6ValidationError(
+                f"{source} has a character that is not printable ASCII at position {position} of {len(key)}:"
+                " NP6 keys are printable ASCII (check for a copy-paste artefact)"
+            )
+    return key
 
 
 def _check_timeout(timeout: object) -> float | httpx.Timeout:

@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import np6
+from np6._base_client import _Call
 from np6._operations import endpoint
 from np6._streaming import _Parser, _sync_events
 
@@ -127,7 +128,7 @@ def parse_listed(operation_id: str, item: Any) -> Any:
     client = np6.NP6(api_key="k", base_url="http://127.0.0.1:9")
     request = httpx.Request("GET", "http://127.0.0.1:9/x")
     response = httpx.Response(200, json=[item], request=request)
-    return client._parse(endpoint(operation_id), response)
+    return client._parse(_Call(operation_id, endpoint(operation_id), request), response)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
