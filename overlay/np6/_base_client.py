@@ -408,7 +408,10 @@ class _BaseClient:
         request = call.request
         method, url = request.method, str(request.url)
         where = _describe(method, request.url)
-        detail = redact(f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)
+        own = isinstance(exc, LimitExceeded | Undecodable)  # their message says it all
+        detail = redact(
+            str(exc) if own else f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        )
         status = response.status_code if response is not None else None
         request_id = response.headers.get("x-request-id") if response is not None else None
         request_id = redact(request_id) if request_id is not None else None

@@ -183,6 +183,8 @@ class HostileServer:
             request.done = True
         except (ConnectionError, asyncio.IncompleteReadError, asyncio.LimitOverrunError):
             pass
+        except asyncio.CancelledError:  # the server is stopping
+            pass
         finally:
             with contextlib.suppress(Exception):
                 writer.close()
