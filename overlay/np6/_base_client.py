@@ -558,7 +558,7 @@ class SyncAPIClient(_BaseClient):
                 raise self._status_error(call, response, self._read_error_body(response, at))
         except NP6Error:
             raise
-        except Exception as exc:
+        except (httpx.HTTPError, LimitExceeded, Undecodable) as exc:
             raise self._error(call, exc, response)  # noqa: B904 - _error sets the (scrubbed) cause
         except BaseException as exc:
             _mark(exc, call)
@@ -650,7 +650,7 @@ class AsyncAPIClient(_BaseClient):
                 raise self._status_error(call, response, await self._read_error_body(response, at))
         except NP6Error:
             raise
-        except Exception as exc:
+        except (httpx.HTTPError, LimitExceeded, Undecodable) as exc:
             raise self._error(call, exc, response)  # noqa: B904 - _error sets the (scrubbed) cause
         except BaseException as exc:
             _mark(exc, call)

@@ -201,7 +201,7 @@ def test_put_and_delete_retried_on_connection_errors(
         side_effect=[httpx.ReadTimeout("slow"), httpx.Response(204)]
     )
     with np6.NP6(api_key=KEY, base_url=BASE) as client:
-        assert client.notifications.update(3, {"type": "push-app"}).id == 3
+        assert client.notifications.replace(3, {"type": "push-app"}).id == 3
         client.actions.delete("A")
     assert put.call_count == 2
     assert delete.call_count == 2
@@ -213,13 +213,13 @@ def test_render_post_is_retried(respx_mock: respx.MockRouter, sleeps: list[float
         side_effect=[httpx.Response(500), httpx.Response(200, json={"type": "success"})]
     )
     with np6.NP6(api_key=KEY, base_url=BASE) as client:
-        assert client.notifications.render(1, data={"x": 1}).type_ == "success"
+        assert client.notifications.render(1, data={"x": 1}).result.type_ == "success"
     assert route.call_count == 2
 
 
 SEND_CALLS = [
-    ("post", "/actions/A/execution", lambda c: c.actions.send_one("A", np6.Contact.id("000R4M0T"))),
-    ("post", "/actions/A/executions", lambda c: c.actions.send("A", [np6.Contact.id("000R4M0T")])),
+    ("post", "/actions/A/execution", lambda c: c.actions.send_one("A", np6.Contact.id("000R4M0T"), channel="email")),
+    ("post", "/actions/A/executions", lambda c: c.actions.send("A", [np6.Contact.id("000R4M0T")], channel="email")),
     ("post", "/actions/A/validation", lambda c: c.actions.validate("A")),
     ("post", "/actions/A/targets/T", lambda c: c.actions.send_to_target("A", "T")),
     ("post", "/notifications/1/execution", lambda c: c.notifications.execute_one(1, np6.Contact.id("0001"))),
@@ -277,7 +277,7 @@ def test_a_send_is_retried_when_nothing_was_sent(respx_mock: respx.MockRouter, s
         side_effect=[httpx.ConnectError("refused"), httpx.ConnectTimeout("syn"), ok]
     )
     with np6.NP6(api_key=KEY, base_url=BASE) as client:
-        assert client.actions.send_one("A", np6.Contact.id("000R4M0T")).type_ == "success"
+        assert client.actions.send_one("A", np6.Contact.id("000R4M0T"), channel="email").type_ == "success"
     assert route.call_count == 3
     assert len(sleeps) == 2
 
@@ -295,7 +295,7 @@ async def test_async_retries_and_send_rule(respx_mock: respx.MockRouter, sleeps:
     async with np6.AsyncNP6(api_key=KEY, base_url=BASE) as client:
         await client.notifications.get(1)
         with pytest.raises(np6.SendOutcomeUnknownError):
-            await client.actions.send_one("A", np6.Contact.id("000R4M0T"))
+            await client.actions.send_one("A", np6.Contact.id("000R4M0T"), channel="email")
     assert get.call_count == 2
     assert send.call_count == 1
     assert sleeps == [2.0]

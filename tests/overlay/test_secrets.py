@@ -79,7 +79,7 @@ def test_send_outcome_unknown_has_no_key() -> None:
     with respx.mock(base_url=BASE) as mock, np6.NP6(api_key=KEY, base_url=BASE) as client:
         mock.post("/actions/A/execution").mock(side_effect=httpx.ReadTimeout("slow"))
         with pytest.raises(np6.SendOutcomeUnknownError) as info:
-            client.actions.send_one("A", np6.Contact.id("000R4M0T"))
+            client.actions.send_one("A", np6.Contact.id("000R4M0T"), channel="email")
     assert KEY not in _everything_about(info.value)
 
 
