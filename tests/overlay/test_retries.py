@@ -217,9 +217,10 @@ def test_render_post_is_retried(respx_mock: respx.MockRouter, sleeps: list[float
     assert route.call_count == 2
 
 
+TO = np6.Contact.id("000R4M0T")
 SEND_CALLS = [
-    ("post", "/actions/A/execution", lambda c: c.actions.send_one("A", np6.Contact.id("000R4M0T"), channel="email")),
-    ("post", "/actions/A/executions", lambda c: c.actions.send("A", [np6.Contact.id("000R4M0T")], channel="email")),
+    ("post", "/actions/A/execution", lambda c: c.actions.send_one("A", TO, channel="email")),
+    ("post", "/actions/A/executions", lambda c: c.actions.send("A", [TO], channel="email")),
     ("post", "/actions/A/validation", lambda c: c.actions.validate("A")),
     ("post", "/actions/A/targets/T", lambda c: c.actions.send_to_target("A", "T")),
     ("post", "/notifications/1/execution", lambda c: c.notifications.execute_one(1, np6.Contact.id("0001"))),
