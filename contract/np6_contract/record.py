@@ -1,8 +1,8 @@
 """`--record DIR`: keep the live answers, redacted, so a spec mismatch can become a spec fix and a test.
 
 One JSON file per exchange under DIR/<operation_id>/. The API key is never written: the X-Key header (and
-any other credential header) is replaced, and the key's text is scrubbed from everything else (URL, body,
-headers) in case a server echoes it.
+any other credential header) is replaced, and the key is masked in every encoding (see redact.py) in
+everything else (URL, header names and values, bodies, after JSON decoding too) in case a server echoes it.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-REDACTED = "[REDACTED]"
+from np6_contract.redact import Redactor
+
 SECRET_HEADERS = frozenset({"x-key", "authorization", "cookie", "set-cookie", "proxy-authorization"})
 
 
@@ -33,27 +34,30 @@ class Recorder:
     secrets: tuple[str, ...] = ()
     count: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _redactor: Redactor = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._redactor = Redactor(self.secrets)
 
     def scrub(self, text: str) -> str:
-        for secret in self.secrets:
-            if secret:
-                text = text.replace(secret, REDACTED)
-        return text
+        return self._redactor.text(text)
 
     def headers(self, headers: dict[str, str]) -> dict[str, str]:
         return {
-            name: REDACTED if name.lower() in SECRET_HEADERS else self.scrub(str(value))
+            self.scrub(name): self._redactor.marker
+            if name.lower() in SECRET_HEADERS
+            else self.scrub(str(value))
             for name, value in headers.items()
         }
 
     def body(self, text: str | None) -> Any:
         if text is None or text == "":
             return None
-        text = self.scrub(text)
         try:
-            return json.loads(text)
+            decoded = json.loads(text)
         except ValueError:
-            return text
+            return self.scrub(text)
+        return self._redactor.value(decoded)  # decoded first: masks the key under any mix of escapes
 
     def record(
         self,

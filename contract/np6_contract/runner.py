@@ -22,6 +22,7 @@ from schemathesis.engine import Status, events, from_schema
 
 from np6_contract import hooks
 from np6_contract.record import Recorder
+from np6_contract.redact import Redactor
 from np6_contract.report import FailureDetail, OperationResult, RunResult
 from np6_contract.safety import Category, Contact, Policy, RefusedRequest, RunGuard, categorize, cleanup_order
 
@@ -246,11 +247,11 @@ class Collector:
     def __init__(self, results: dict[str, OperationResult], labels: dict[str, str], secret: str) -> None:
         self.results = results
         self.labels = labels
-        self.secret = secret
+        self._redactor = Redactor((secret,))
 
     def scrub(self, text: str) -> str:
-        # A real NP6 key is long; a very short one would blank ordinary words out of the report.
-        return text.replace(self.secret, "[REDACTED]") if len(self.secret) >= 6 else text
+        """Whatever reaches the report from the server or the engine, with the key masked (any length)."""
+        return self._redactor.text(text)
 
     def handle(self, event: events.EngineEvent) -> None:
         if isinstance(event, events.ScenarioFinished):
@@ -299,7 +300,7 @@ class Collector:
         if interaction is not None:
             method, url = interaction.request.method, interaction.request.uri
             raw = interaction.request.body or b""
-            body = raw.decode("utf-8", errors="replace")[:300]
+            body = self.scrub(raw.decode("utf-8", errors="replace"))[:300]
             if interaction.response is not None:
                 status = interaction.response.status_code
                 request_id = _header(interaction.response.headers, "x-request-id")
@@ -392,7 +393,22 @@ def run(options: Options) -> RunResult:
         api.close()
         result.recorded = recorder.count if recorder is not None else 0
         result.elapsed = time.monotonic() - started
+        _mask(result, Redactor((options.api_key,)))
     return result
+
+
+def _mask(result: RunResult, redactor: Redactor) -> None:
+    """The key masked in every text of the result that came from a server or the engine (the reports')."""
+    result.cleanup = [redactor.text(line) for line in result.cleanup]
+    result.cleanup_failures = [redactor.text(line) for line in result.cleanup_failures]
+    result.errors = [redactor.text(line) for line in result.errors]
+    for op in result.operations:
+        op.errors = [redactor.text(line) for line in op.errors]
+        op.skip_reason = None if op.skip_reason is None else redactor.text(op.skip_reason)
+        op.engine_skip = None if op.engine_skip is None else redactor.text(op.engine_skip)
+        for detail in op.failures:
+            for name in ("check", "title", "message", "method", "url", "body"):
+                setattr(detail, name, redactor.text(getattr(detail, name)))
 
 
 def _execute(

@@ -42,6 +42,7 @@ class FakeNp6:
     created: list[str] = field(default_factory=list)  # paths of the resources handed out: /actions/000101
     deleted: set[str] = field(default_factory=set)  # resource paths deleted (answered 404 from then on)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    key: str = KEY  # the X-Key it accepts
 
     def answer(self, method: str, path: str, body: Any) -> tuple[int, dict[str, str], bytes]:
         if self.override is not None:
@@ -115,7 +116,7 @@ def _handler(app: FakeNp6) -> type[BaseHTTPRequestHandler]:
             except ValueError:
                 body = raw.decode("utf-8", "replace")
             app.requests.append(Seen(self.command, self.path, body))
-            if self.headers.get("X-Key") != KEY:
+            if self.headers.get("X-Key") != app.key:
                 status, headers, payload = 401, {}, b""
             else:
                 status, headers, payload = app.answer(self.command, self.path, body)
