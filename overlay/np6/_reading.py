@@ -166,8 +166,11 @@ def json_too_deep(body: bytes, max_depth: int) -> bool:
     if b"[" not in body and b"{" not in body:
         return False
     structure = _STRING.sub(b"", body).translate(None, _NOT_STRUCTURE)
-    for _ in range(max_depth):
+    levels = 0  # innermost levels removed so far
+    while structure and levels <= max_depth:
         structure, removed = _PAIR.subn(b"", structure)
-        if not structure or not removed:  # all matched, or unbalanced: json will say so
-            return False
-    return bool(structure)
+        if not removed:
+            # Unbalanced (truncated or malformed): what is left can only nest as deep as its openers.
+            return levels + structure.count(b"[") + structure.count(b"{") > max_depth
+        levels += 1
+    return levels > max_depth
