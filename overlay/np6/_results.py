@@ -196,10 +196,6 @@ def _render_failure(result: object) -> str:
     return f"the render did not succeed: NP6 answered a result of kind {kind!r} (see .raw): {raw}"
 
 
-def execution_results(results: Iterable[Any]) -> ExecutionResults:
-    return ExecutionResults(results)
-
-
 def single_success(result: Any) -> ExecutionSuccess:
     """The ``ExecutionSuccess`` of a one-recipient send, or ``RecipientError``."""
     checked = ExecutionResults([result]).check()

@@ -126,10 +126,6 @@ def _executions(items: object, overrides: Mapping[str, Any]) -> builtins.list[An
     ]
 
 
-def _notification_fields(**fields: object) -> dict[str, Any]:
-    return given(**fields)
-
-
 def _create_body(body: object, fields: dict[str, Any]) -> Any:
     if body is None and "type" not in fields:
         fields = {"type": "push-app", **fields}
@@ -253,7 +249,7 @@ class Notifications:
         """
         model = _create_body(
             body,
-            _notification_fields(
+            given(
                 type=type,
                 name=name,
                 description=description,
@@ -307,7 +303,7 @@ class Notifications:
             NP6ValidationError: No change given, or a field is wrong (before the write).
         """
         nid = notification_id(id)
-        fields = _notification_fields(
+        fields = given(
             type=type,
             name=name,
             description=description,
@@ -783,7 +779,7 @@ class AsyncNotifications:
         """
         model = _create_body(
             body,
-            _notification_fields(
+            given(
                 type=type,
                 name=name,
                 description=description,
@@ -837,7 +833,7 @@ class AsyncNotifications:
             NP6ValidationError: No change given, or a field is wrong (before the write).
         """
         nid = notification_id(id)
-        fields = _notification_fields(
+        fields = given(
             type=type,
             name=name,
             description=description,
