@@ -245,57 +245,44 @@ def contacts(contact_ids: list[str], unicities: list[str], hashes: list[str]) ->
 
 
 DATES_HELP = (
-    "give an ISO date (2026-11-01, midnight UTC), an ISO date-time with an offset (2026-11-01T08:00:00+01:00,"
-    " Z for UTC), milliseconds since the epoch (1793577600000) or Unix seconds with an s suffix (1793577600s)"
+    "an ISO date or date-time (2026-11-01, 2026-11-01T08:00:00+01:00; without an offset it is UTC), "
+    "milliseconds since the epoch (1793577600000), or Unix seconds with an s suffix (1793577600s)"
 )
 _SECONDS = re.compile(r"([0-9]{1,20})s")
 _MILLIS = re.compile(r"([0-9]{1,20})(ms)?")
 # A bare integer below this is not a plausible millisecond timestamp (it is before 1973-03-03 in ms, and
 # reads as a date between 1970 and 5138 in seconds): refusing it catches Unix seconds given by mistake.
 _SMALLEST_MILLIS = 10**11
+_LATEST_MILLIS = 253402300799999  # 9999-12-31T23:59:59.999Z
 
 
 def date_option(value: str | None, option: str) -> dt.datetime | int | None:
     """A `--since`/`--until` value as milliseconds since the epoch (see DATES_HELP); usage error otherwise.
 
-    A bare number that looks like Unix seconds is refused rather than read as milliseconds of January 1970.
-    A date-time without an offset goes to the library's date rule (np6._dates), which refuses it.
+    ISO text goes to the library's date rule (np6._dates: no offset means UTC). A bare number that looks
+    like Unix seconds is refused rather than read as milliseconds of January 1970.
     """
     if value is None:
         return None
     text = value.strip()
+    given: int | str = text
     if seconds := _SECONDS.fullmatch(text):
-        return _millis(int(seconds.group(1)) * 1000, value, option)
-    if millis := _MILLIS.fullmatch(text):
-        number = int(millis.group(1))
-        if millis.group(2) is None and 0 < number < _SMALLEST_MILLIS:
+        given = int(seconds.group(1)) * 1000
+    elif millis := _MILLIS.fullmatch(text):
+        given = int(millis.group(1))
+        if millis.group(2) is None and 0 < given < _SMALLEST_MILLIS:
             usage_error(
                 f"{option}: {value} looks like Unix seconds, not milliseconds; write {value}s for seconds,"
                 f" {value}000 for milliseconds, or an ISO date"
             )
-        return _millis(number, value, option)
     try:
-        if len(text) == 10:  # a plain date: the start of that day, UTC
-            moment = dt.datetime.combine(dt.date.fromisoformat(text), dt.time(), tzinfo=dt.UTC)
-        else:
-            moment = dt.datetime.fromisoformat(text)
-    except ValueError:
-        usage_error(f"{option}: {value!r} is not a date; {DATES_HELP}")
-    return _millis(moment, value, option)
-
-
-def _millis(value: dt.datetime | int, given: str, option: str) -> int:
-    try:
-        millis = to_millis(value, name=option)  # the library's rule, e.g. for a date-time with no offset
+        result = to_millis(given, name=option)
     except NP6ValidationError as error:
-        if isinstance(value, dt.datetime) and value.tzinfo is None:
-            usage_error(f"{option}: {given} has no UTC offset; add one (Z for UTC, or e.g. +01:00)")
-        usage_error(cli_words(str(error)))
-    except (OverflowError, ValueError):
-        millis = None
-    if millis is None or millis > 253402300799999:  # 9999-12-31T23:59:59.999Z
-        usage_error(f"{option}: {given} is out of range")
-    return millis
+        hint = f" (accepted: {DATES_HELP})" if isinstance(given, str) else ""
+        usage_error(cli_words(str(error)) + hint)
+    if result is None or result > _LATEST_MILLIS:
+        usage_error(f"{option}: {value} is out of range")
+    return result
 
 
 def date_range(since: str | None, until: str | None) -> tuple[int | None, int | None]:
