@@ -1,4 +1,4 @@
-"""Run a snippet in a subprocess under ``RLIMIT_AS`` and report its peak RSS.
+"""Run a snippet in a subprocess under ``RLIMIT_AS`` and report its peak RSS (``VmHWM``).
 
 A memory regression then fails the test (MemoryError, or the child dies) instead of freezing the machine.
 The child runs from the repository root (``tests`` importable) with the project's interpreter.
@@ -17,8 +17,14 @@ from pathlib import Path
 __all__ = ["Limited", "run_limited"]
 
 ROOT = Path(__file__).resolve().parents[2]
+_MARK = "__np6_peak_rss_kb__="
 _WRAPPER = (
-    "import resource, sys\n"
+    "import atexit, resource, sys\n"
+    "def _peak():\n"
+    "    for line in open('/proc/self/status'):\n"
+    "        if line.startswith('VmHWM:'):\n"
+    f"            sys.stderr.write('\\n{_MARK}' + line.split()[1] + '\\n')\n"
+    "atexit.register(_peak)\n"
     "limit = int(sys.argv[1])\n"
     "resource.setrlimit(resource.RLIMIT_AS, (limit, limit))\n"
     "code = sys.argv[2]\n"
@@ -69,16 +75,20 @@ def run_limited(
         timer = threading.Timer(timeout, kill)
         timer.start()
         try:
-            _, status, usage = os.wait4(proc.pid, 0)
+            _, status, _ = os.wait4(proc.pid, 0)
         finally:
             timer.cancel()
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
+        stderr, _, peak = err.read().decode("utf-8", "replace").rpartition("\n" + _MARK)
+        if not _:  # the child died before its exit hook
+            stderr, peak = peak, "-1"
         return Limited(
             returncode=proc.returncode,
             stdout=out.read().decode("utf-8", "replace"),
-            stderr=err.read().decode("utf-8", "replace"),
-            peak_rss_mb=usage.ru_maxrss / 1024.0,  # kB on Linux
+            stderr=stderr,
+            # VmHWM of the child's own memory: getrusage/wait4 would include the parent's size at fork
+            peak_rss_mb=int(peak.strip() or -1) / 1024.0,
             timed_out=fired.is_set(),
         )
