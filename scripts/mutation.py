@@ -1,0 +1,298 @@
+"""`make mutation`: mutation testing (mutmut) of the modules that guard sends, retries, streams and resume.
+
+mutmut 3 imports the code under test by the module name derived from its path below the directory it runs
+in, and only knows the one-root layouts (``./pkg``, ``src/pkg``). This project has three roots (overlay/,
+sandbox/, generated/), so the run happens in a staging copy, ``build/mutation/``: ``np6`` and
+``np6_sandbox`` copied to its top level, with ``tests/`` and ``openapi/``; mutmut then puts its mutated copy
+in front of the editable install on ``sys.path``. Nothing of the working tree is modified.
+
+The modules, the tests that may kill their mutants and the slow tests left out are in
+``mutation/config.toml``; equivalent mutants (listed once, with the reason) in ``mutation/equivalent.toml``.
+The score of a module is killed / (mutants - equivalent); a timeout counts as killed (the suite would not
+pass), a mutant no selected test executes counts as a survivor. The report (table, then every surviving
+mutant's diff) is printed and written to ``reports/mutation.md``; the exit code is 1 when a module scores
+below the threshold.
+
+Usage: ``python scripts/mutation.py [--module PATH ...] [--jobs N] [--keep]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = ROOT / "mutation" / "config.toml"
+EQUIVALENT = ROOT / "mutation" / "equivalent.toml"
+STAGE = ROOT / "build" / "mutation"
+REPORT = ROOT / "reports" / "mutation.md"
+# Source roots of the working tree -> the import package they hold.
+PACKAGES = {"overlay/np6": "np6", "sandbox/np6_sandbox": "np6_sandbox"}
+# mutmut's exit codes (mutmut/stats.py) grouped the way the score counts them.
+KILLED = {
+    1: "killed",
+    3: "killed",
+    36: "timeout",
+    24: "timeout",
+    -24: "timeout",
+    152: "timeout",
+    255: "timeout",
+}
+KILLED |= {-9: "killed by signal", -11: "killed by signal"}
+SURVIVED = {0: "survived", 5: "no tests", 33: "no tests", 35: "suspicious"}
+
+
+@dataclass
+class Mutant:
+    name: str  # mutmut's name, e.g. np6._retries.x_backoff__mutmut_3
+    module: str  # the working tree's path, e.g. overlay/np6/_retries.py
+    status: str
+    function: str = ""
+    removed: tuple[str, ...] = ()
+    added: tuple[str, ...] = ()
+    diff: str = ""
+    equivalent: str | None = None  # the reason, when listed in equivalent.toml
+
+
+@dataclass
+class ModuleScore:
+    module: str
+    mutants: list[Mutant] = field(default_factory=list)
+
+    @property
+    def equivalent(self) -> int:
+        return sum(1 for m in self.mutants if m.equivalent is not None)
+
+    @property
+    def killed(self) -> int:
+        return sum(1 for m in self.mutants if m.status in KILLED.values())
+
+    @property
+    def survivors(self) -> list[Mutant]:
+        return [m for m in self.mutants if m.status not in KILLED.values() and m.equivalent is None]
+
+    @property
+    def score(self) -> float:
+        counted = len(self.mutants) - self.equivalent
+        return 100.0 * self.killed / counted if counted else 100.0
+
+
+def staged_path(module: str) -> str:
+    for root, package in PACKAGES.items():
+        if module.startswith(root + "/"):
+            return package + module[len(root) :]
+    raise SystemExit(f"mutation/config.toml: {module} is not under {' or '.join(PACKAGES)}")
+
+
+def function_of(name: str) -> str:
+    """``SyncAPIClient._send`` from ``np6._base_client.xǁSyncAPIClientǁ_send__mutmut_12``."""
+    mangled = name.rpartition("__mutmut_")[0].rpartition(".")[2]
+    if mangled.startswith("xǁ"):
+        _, cls, func = mangled.split("ǁ")
+        return f"{cls}.{func}"
+    return mangled.removeprefix("x_")
+
+
+def stage(cfg: dict[str, object], modules: list[str], jobs: int) -> list[str]:
+    """Build build/mutation/ afresh; return the test paths that exist."""
+    if STAGE.exists():
+        shutil.rmtree(STAGE)
+    STAGE.mkdir(parents=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".pytest_cache", ".hypothesis")
+    for root, package in PACKAGES.items():
+        shutil.copytree(ROOT / root, STAGE / package, ignore=ignore)
+    shutil.copytree(ROOT / "tests", STAGE / "tests", ignore=ignore)
+    shutil.copytree(ROOT / "openapi", STAGE / "openapi", ignore=ignore)
+    tests = [t for t in cfg["tests"] if (ROOT / t).exists()]  # type: ignore[attr-defined]
+    pytest_args = ["-p", "no:cacheprovider"]
+    for node in cfg.get("deselect", []):  # type: ignore[attr-defined]
+        pytest_args += ["--deselect", node]
+    with (ROOT / "pyproject.toml").open("rb") as f:
+        pytest_ini = tomllib.load(f)["tool"]["pytest"]["ini_options"]
+    mutmut = {
+        "source_paths": sorted(PACKAGES.values()),
+        "only_mutate": [staged_path(m) for m in modules],
+        "pytest_add_cli_args_test_selection": tests,
+        "pytest_add_cli_args": pytest_args,
+        "also_copy": ["openapi"],
+    }
+    lines = ["[tool.pytest.ini_options]"]
+    lines += [f"{key} = {json.dumps(value)}" for key, value in pytest_ini.items() if key != "testpaths"]
+    lines += ["", "[tool.mutmut]"]
+    lines += [f"{key} = {json.dumps(value)}" for key, value in mutmut.items()]
+    (STAGE / "pyproject.toml").write_text("\n".join(lines) + "\n")
+    return tests
+
+
+# mutmut's own entry point, minus the string-literal operator when the config says so (mutmut 3 has no
+# setting for it; the operator table is a module-level list, read when the mutants are generated).
+_RUN_MUTMUT = """
+import sys
+from mutmut.mutation import mutators
+if sys.argv[1] == "no-strings":
+    mutators.mutation_operators[:] = [
+        (node, op) for node, op in mutators.mutation_operators if op is not mutators.operator_string
+    ]
+from mutmut.__main__ import cli
+cli(["run", "--max-children", sys.argv[2]])
+"""
+
+
+def run_mutmut(jobs: int, log: Path, *, strings: bool) -> None:
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    with log.open("w") as out:
+        done = subprocess.run(
+            [sys.executable, "-c", _RUN_MUTMUT, "strings" if strings else "no-strings", str(jobs)],
+            cwd=STAGE,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+            check=False,
+        )
+    if done.returncode != 0:
+        tail = log.read_text(errors="replace")[-3000:]
+        raise SystemExit(f"mutmut run failed (exit {done.returncode}); end of {log}:\n{tail}")
+
+
+def collect(modules: list[str]) -> dict[str, ModuleScore]:
+    scores = {m: ModuleScore(m) for m in modules}
+    by_staged = {staged_path(m): m for m in modules}
+    for meta in sorted((STAGE / "mutants").rglob("*.py.meta")):
+        staged = meta.relative_to(STAGE / "mutants").as_posix().removesuffix(".meta")
+        module = by_staged.get(staged)
+        if module is None:
+            continue
+        data = json.loads(meta.read_text())
+        for name, code in data["exit_code_by_key"].items():
+            status = KILLED.get(code) or SURVIVED.get(code) or f"exit code {code}"
+            scores[module].mutants.append(Mutant(name, module, status, function=function_of(name)))
+    return scores
+
+
+_DIFF_LINE = re.compile(r"^([+-])(?![+-]{2} )(.*)$")
+
+
+def describe(mutant: Mutant) -> None:
+    """Fill in the mutant's diff (from ``mutmut show``) and its changed lines."""
+    mutmut = Path(sys.executable).with_name("mutmut")
+    shown = subprocess.run(
+        [str(mutmut), "show", mutant.name], cwd=STAGE, capture_output=True, text=True, check=False
+    )
+    mutant.diff = shown.stdout.strip()
+    removed, added = [], []
+    for line in mutant.diff.splitlines():
+        match = _DIFF_LINE.match(line)
+        if match and not line.startswith(("--- ", "+++ ")):
+            (removed if match.group(1) == "-" else added).append(match.group(2).strip())
+    mutant.removed, mutant.added = tuple(removed), tuple(added)
+
+
+def load_equivalents() -> list[dict[str, str]]:
+    with EQUIVALENT.open("rb") as f:
+        entries: list[dict[str, str]] = tomllib.load(f).get("mutant", [])
+    for entry in entries:
+        missing = {"module", "function", "original", "mutant", "reason"} - entry.keys()
+        if missing:
+            raise SystemExit(f"{EQUIVALENT}: an entry lacks {', '.join(sorted(missing))}: {entry}")
+    return entries
+
+
+def matches(entry: dict[str, str], mutant: Mutant) -> bool:
+    return (
+        entry["module"] == mutant.module
+        and entry["function"] == mutant.function
+        and tuple(line.strip() for line in entry["original"].strip().splitlines()) == mutant.removed
+        and tuple(line.strip() for line in entry["mutant"].strip().splitlines()) == mutant.added
+    )
+
+
+def report(
+    scores: dict[str, ModuleScore], unused: list[dict[str, str]], seconds: float, threshold: float
+) -> str:
+    out = ["# Mutation testing (`make mutation`)", ""]
+    out.append(f"mutmut, {seconds / 60:.1f} min wall-clock. Threshold {threshold:.0f}% per module.")
+    out += [
+        "",
+        "| module | mutants | killed | equivalent | survived | score |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for s in scores.values():
+        out.append(
+            f"| `{s.module}` | {len(s.mutants)} | {s.killed} | {s.equivalent} | {len(s.survivors)} |"
+            f" {s.score:.1f}% |"
+        )
+    total = [m for s in scores.values() for m in s.mutants]
+    kinds = Counter(m.status for m in total)
+    out += ["", "Outcomes: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())), ""]
+    for s in scores.values():
+        if not s.survivors:
+            continue
+        out += [f"## Survivors in `{s.module}`", ""]
+        for m in s.survivors:
+            out += [f"### {m.name} ({m.status}, in `{m.function}`)", "", "```diff", m.diff, "```", ""]
+    if unused:
+        out += ["## Entries of mutation/equivalent.toml that matched no mutant (stale: update or remove)", ""]
+        out += [f"- `{e['module']}` `{e['function']}`: `{e['original']}` -> `{e['mutant']}`" for e in unused]
+    return "\n".join(out) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--module", action="append", help="only this module (a path of mutation/config.toml)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="mutants tested at once")
+    parser.add_argument("--report", type=Path, default=REPORT)
+    args = parser.parse_args()
+    with CONFIG.open("rb") as f:
+        cfg = tomllib.load(f)
+    modules: list[str] = list(cfg["modules"])
+    if args.module:
+        unknown = set(args.module) - set(modules)
+        if unknown:
+            parser.error(f"--module: not in mutation/config.toml: {', '.join(sorted(unknown))}")
+        modules = [m for m in modules if m in args.module]
+    threshold = float(cfg.get("threshold", 90.0))
+    equivalents = load_equivalents()
+
+    started = time.monotonic()
+    stage(cfg, modules, args.jobs)
+    args.report.parent.mkdir(parents=True, exist_ok=True)
+    run_mutmut(args.jobs, args.report.with_suffix(".log"), strings=bool(cfg.get("strings", False)))
+    seconds = time.monotonic() - started
+
+    scores = collect(modules)
+    used: set[int] = set()
+    for s in scores.values():
+        for m in s.mutants:
+            if m.status in KILLED.values():
+                continue
+            describe(m)
+            for i, entry in enumerate(equivalents):
+                if matches(entry, m):
+                    m.equivalent = entry["reason"]
+                    used.add(i)
+                    break
+    unused = [e for i, e in enumerate(equivalents) if i not in used and e["module"] in modules]
+    text = report(scores, unused, seconds, threshold)
+    args.report.write_text(text)
+    table_end = text.index("\n## ") if "\n## " in text else len(text)
+    print(text[:table_end])
+    print(f"Survivors' diffs: {args.report}; mutmut's log: {args.report.with_suffix('.log')}")
+    low = [s.module for s in scores.values() if s.score < threshold]
+    if low:
+        print(f"below {threshold:.0f}%: {', '.join(low)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
