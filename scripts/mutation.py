@@ -30,6 +30,7 @@ import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mutation" / "config.toml"
@@ -68,6 +69,7 @@ class Mutant:
 class ModuleScore:
     module: str
     mutants: list[Mutant] = field(default_factory=list)
+    seconds: float = 0.0
 
     @property
     def equivalent(self) -> int:
@@ -103,8 +105,8 @@ def function_of(name: str) -> str:
     return mangled.removeprefix("x_")
 
 
-def stage(cfg: dict[str, object], modules: list[str], jobs: int) -> list[str]:
-    """Build build/mutation/ afresh; return the test paths that exist."""
+def stage(cfg: dict[str, Any], module: str) -> list[str]:
+    """Build build/mutation/ afresh for one module; return its test paths that exist."""
     if STAGE.exists():
         shutil.rmtree(STAGE)
     STAGE.mkdir(parents=True)
@@ -113,15 +115,15 @@ def stage(cfg: dict[str, object], modules: list[str], jobs: int) -> list[str]:
         shutil.copytree(ROOT / root, STAGE / package, ignore=ignore)
     shutil.copytree(ROOT / "tests", STAGE / "tests", ignore=ignore)
     shutil.copytree(ROOT / "openapi", STAGE / "openapi", ignore=ignore)
-    tests = [t for t in cfg["tests"] if (ROOT / t).exists()]  # type: ignore[attr-defined]
+    tests = [t for t in cfg["modules"][module]["tests"] if (ROOT / t).exists()]
     pytest_args = ["-p", "no:cacheprovider"]
-    for node in cfg.get("deselect", []):  # type: ignore[attr-defined]
+    for node in cfg.get("deselect", []):
         pytest_args += ["--deselect", node]
     with (ROOT / "pyproject.toml").open("rb") as f:
         pytest_ini = tomllib.load(f)["tool"]["pytest"]["ini_options"]
     mutmut = {
         "source_paths": sorted(PACKAGES.values()),
-        "only_mutate": [staged_path(m) for m in modules],
+        "only_mutate": [staged_path(module)],
         "pytest_add_cli_args_test_selection": tests,
         "pytest_add_cli_args": pytest_args,
         "also_copy": ["openapi"],
@@ -149,8 +151,11 @@ cli(["run", "--max-children", sys.argv[2]])
 
 
 def run_mutmut(jobs: int, log: Path, *, strings: bool) -> None:
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    with log.open("w") as out:
+    # A test that runs `np6` (or a sandbox) as a subprocess imports the mutated copy too, and the active
+    # mutant reaches it through MUTANT_UNDER_TEST, which mutmut sets in the environment.
+    pythonpath = os.pathsep.join(filter(None, [str(STAGE / "mutants"), os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": pythonpath}
+    with log.open("a") as out:
         done = subprocess.run(
             [sys.executable, "-c", _RUN_MUTMUT, "strings" if strings else "no-strings", str(jobs)],
             cwd=STAGE,
@@ -164,19 +169,14 @@ def run_mutmut(jobs: int, log: Path, *, strings: bool) -> None:
         raise SystemExit(f"mutmut run failed (exit {done.returncode}); end of {log}:\n{tail}")
 
 
-def collect(modules: list[str]) -> dict[str, ModuleScore]:
-    scores = {m: ModuleScore(m) for m in modules}
-    by_staged = {staged_path(m): m for m in modules}
-    for meta in sorted((STAGE / "mutants").rglob("*.py.meta")):
-        staged = meta.relative_to(STAGE / "mutants").as_posix().removesuffix(".meta")
-        module = by_staged.get(staged)
-        if module is None:
-            continue
-        data = json.loads(meta.read_text())
-        for name, code in data["exit_code_by_key"].items():
-            status = KILLED.get(code) or SURVIVED.get(code) or f"exit code {code}"
-            scores[module].mutants.append(Mutant(name, module, status, function=function_of(name)))
-    return scores
+def collect(module: str) -> ModuleScore:
+    score = ModuleScore(module)
+    meta = STAGE / "mutants" / (staged_path(module) + ".meta")
+    data = json.loads(meta.read_text()) if meta.exists() else {"exit_code_by_key": {}}
+    for name, code in data["exit_code_by_key"].items():
+        status = KILLED.get(code) or SURVIVED.get(code) or f"exit code {code}"
+        score.mutants.append(Mutant(name, module, status, function=function_of(name)))
+    return score
 
 
 _DIFF_LINE = re.compile(r"^([+-])(?![+-]{2} )(.*)$")
@@ -223,13 +223,13 @@ def report(
     out.append(f"mutmut, {seconds / 60:.1f} min wall-clock. Threshold {threshold:.0f}% per module.")
     out += [
         "",
-        "| module | mutants | killed | equivalent | survived | score |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| module | mutants | killed | equivalent | survived | score | minutes |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for s in scores.values():
         out.append(
             f"| `{s.module}` | {len(s.mutants)} | {s.killed} | {s.equivalent} | {len(s.survivors)} |"
-            f" {s.score:.1f}% |"
+            f" {s.score:.1f}% | {s.seconds / 60:.1f} |"
         )
     total = [m for s in scores.values() for m in s.mutants]
     kinds = Counter(m.status for m in total)
@@ -253,7 +253,7 @@ def main() -> int:
     parser.add_argument("--report", type=Path, default=REPORT)
     args = parser.parse_args()
     with CONFIG.open("rb") as f:
-        cfg = tomllib.load(f)
+        cfg: dict[str, Any] = tomllib.load(f)
     modules: list[str] = list(cfg["modules"])
     if args.module:
         unknown = set(args.module) - set(modules)
@@ -262,17 +262,23 @@ def main() -> int:
         modules = [m for m in modules if m in args.module]
     threshold = float(cfg.get("threshold", 90.0))
     equivalents = load_equivalents()
+    args.report.parent.mkdir(parents=True, exist_ok=True)
+    log = args.report.with_suffix(".log")
+    log.write_text("")
 
     started = time.monotonic()
-    stage(cfg, modules, args.jobs)
-    args.report.parent.mkdir(parents=True, exist_ok=True)
-    run_mutmut(args.jobs, args.report.with_suffix(".log"), strings=bool(cfg.get("strings", False)))
-    seconds = time.monotonic() - started
-
-    scores = collect(modules)
+    scores: dict[str, ModuleScore] = {}
     used: set[int] = set()
-    for s in scores.values():
-        for m in s.mutants:
+    text = ""
+    for module in modules:
+        module_started = time.monotonic()
+        tests = stage(cfg, module)
+        if not tests:
+            raise SystemExit(f"mutation/config.toml: no test of {module} exists")
+        print(f"{module}: mutmut against {len(tests)} test path(s)...", flush=True)
+        run_mutmut(args.jobs, log, strings=bool(cfg.get("strings", False)))
+        score = scores[module] = collect(module)
+        for m in score.mutants:
             if m.status in KILLED.values():
                 continue
             describe(m)
@@ -281,12 +287,18 @@ def main() -> int:
                     m.equivalent = entry["reason"]
                     used.add(i)
                     break
-    unused = [e for i, e in enumerate(equivalents) if i not in used and e["module"] in modules]
-    text = report(scores, unused, seconds, threshold)
-    args.report.write_text(text)
+        score.seconds = time.monotonic() - module_started
+        print(
+            f"    {len(score.mutants)} mutants, {score.killed} killed, {score.equivalent} equivalent,"
+            f" {len(score.survivors)} survived: {score.score:.1f}% in {score.seconds / 60:.1f} min",
+            flush=True,
+        )
+        unused = [e for i, e in enumerate(equivalents) if i not in used and e["module"] in scores]
+        text = report(scores, unused, time.monotonic() - started, threshold)
+        args.report.write_text(text)  # after each module: a long run stopped early still leaves its table
     table_end = text.index("\n## ") if "\n## " in text else len(text)
     print(text[:table_end])
-    print(f"Survivors' diffs: {args.report}; mutmut's log: {args.report.with_suffix('.log')}")
+    print(f"Survivors' diffs: {args.report}; mutmut's log: {log}")
     low = [s.module for s in scores.values() if s.score < threshold]
     if low:
         print(f"below {threshold:.0f}%: {', '.join(low)}", file=sys.stderr)

@@ -1,8 +1,9 @@
 """`np6 reactivities export` and its resume point at the edges (issue 16).
 
 The resume point is read back from the file: these tests hand it the files a crash or an earlier run can
-leave (empty, only half a first record, a single record, records all at the last timestamp, a partial
-record longer than a read block) and check the numbers the command reports.
+leave (empty, only half a first record, a single record, records all at the last timestamp, records across
+read blocks) and check the numbers the command reports. The command runs in-process (typer's CliRunner) so
+that `make mutation` sees which of its functions each test reaches.
 """
 
 from __future__ import annotations
@@ -20,105 +21,144 @@ from typer.testing import CliRunner
 
 from np6.cli import app
 from np6.cli._columns import COLUMNS
-from np6.cli._export import EventWriter, ResumePoint, resume_point, skip_written
+from np6.cli._export import (
+    SIDECAR_SUFFIX,
+    ExportFile,
+    ExportRefused,
+    Format,
+    Query,
+    ResumePoint,
+    line,
+    plan,
+    skip_written,
+)
 from np6_sandbox.testing import TEST_API_KEY
 
 runner = CliRunner()
 START = 1_700_000_000_000  # 2023-11-14T22:13:20Z
+QUERY: dict[str, Query] = {
+    "jsonl": Query("notifications", None, "hits", "jsonl"),
+    "csv": Query("notifications", None, "hits", "csv"),
+}
+HEADER = ",".join(COLUMNS)
 
 
 def hit(i: int, timestamp: int) -> dict[str, Any]:
     return {"type": "hit", "id": f"e{i}", "timestamp": timestamp}
 
 
-def write(path: Path, fmt: str, events: list[dict[str, Any]], *, header: bool = True, tail: str = "") -> None:
-    with path.open("w", newline="") as out:
-        writer = EventWriter(out, fmt, header=header)  # type: ignore[arg-type]
-        for event in events:
-            writer.write(event)
-        out.write(tail)
+def export_file(path: Path, fmt: Format, batch: list[dict[str, Any]], *, resume: bool = False) -> ExportFile:
+    """What the command does with its file: plan, open, write, checkpoint."""
+    planned = plan(path, QUERY[fmt], resume=resume)
+    out = ExportFile(planned, since=None, until=None)
+    for event in skip_written(batch, planned.point):
+        out.write(line(event, fmt))
+    out.checkpoint()
+    out.close()
+    return out
 
 
-# --------------------------------------------------------------------------------------- resume_point
+def sidecar(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(Path(str(path) + SIDECAR_SUFFIX).read_text())
+    return data
+
+
+def ids(path: Path, fmt: str) -> list[str]:
+    text = path.read_text()
+    if fmt == "jsonl":
+        return [json.loads(x)["id"] for x in text.splitlines()]
+    return [r["id"] for r in csv.DictReader(io.StringIO(text))]
+
+
+# ----------------------------------------------------------------------------------- the resume point
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
-def test_an_empty_file_has_no_resume_point_and_stays_empty(tmp_path: Path, fmt: str) -> None:
+def test_an_empty_file_without_resume_is_written_from_scratch(tmp_path: Path, fmt: Format) -> None:
     path = tmp_path / f"out.{fmt}"
     path.write_bytes(b"")
-    assert resume_point(path, fmt) is None  # type: ignore[arg-type]
-    assert path.read_bytes() == b""
-
-
-def test_only_a_partial_first_record_is_cut_away(tmp_path: Path) -> None:
-    path = tmp_path / "out.jsonl"
-    path.write_text('{"type": "hit", "id": "e0", "times')
-    assert resume_point(path, "jsonl") is None
-    assert path.read_bytes() == b""
-
-
-def test_a_csv_header_then_a_partial_first_record_keeps_the_header(tmp_path: Path) -> None:
-    path = tmp_path / "out.csv"
-    write(path, "csv", [], tail="hit,e0,17")
-    assert resume_point(path, "csv") is None
-    assert path.read_text() == ",".join(COLUMNS) + "\n"
+    planned = plan(path, QUERY[fmt], resume=False)
+    assert (planned.exists, planned.regular, planned.keep, planned.records) == (True, True, 0, 0)
+    assert planned.header is (fmt == "csv")
+    assert planned.point is None
+    out = export_file(path, fmt, [hit(0, 5)])
+    assert out.created is False
+    assert ids(path, fmt) == ["e0"]
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
-def test_a_single_record(tmp_path: Path, fmt: str) -> None:
+def test_an_empty_file_without_sidecar_can_be_resumed(tmp_path: Path, fmt: Format) -> None:
     path = tmp_path / f"out.{fmt}"
-    write(path, fmt, [hit(0, 1000)])
+    path.write_bytes(b"")
+    planned = plan(path, QUERY[fmt], resume=True)
+    assert (planned.exists, planned.point, planned.records) == (True, None, 0)
+    assert planned.header is (fmt == "csv")
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_only_a_partial_first_record(tmp_path: Path, fmt: Format) -> None:
+    path = tmp_path / f"out.{fmt}"
+    export_file(path, fmt, [])
+    committed = path.stat().st_size
+    with path.open("ab") as f:
+        f.write(b'{"type": "hit", "id": "e0", "times' if fmt == "jsonl" else b"hit,e0,17")
+    planned = plan(path, QUERY[fmt], resume=True)
+    assert (planned.point, planned.records, planned.keep) == (None, 0, committed)
+    assert planned.header is False  # a CSV header is already there
+    export_file(path, fmt, [hit(0, 5), hit(1, 6)], resume=True)
+    assert ids(path, fmt) == ["e0", "e1"]
+    if fmt == "csv":
+        assert path.read_text().count(HEADER) == 1
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_a_single_record(tmp_path: Path, fmt: Format) -> None:
+    path = tmp_path / f"out.{fmt}"
+    export_file(path, fmt, [hit(0, 1000)])
     before = path.read_bytes()
-    assert resume_point(path, fmt) == ResumePoint(timestamp=1000, seen=frozenset({"e0"}), written=1)  # type: ignore[arg-type]
-    assert path.read_bytes() == before  # a complete file is not modified
+    planned = plan(path, QUERY[fmt], resume=True)
+    assert planned.point == ResumePoint(timestamp=1000, seen=frozenset({"e0"}), written=1)
+    assert (planned.keep, planned.size, planned.records) == (len(before), len(before), 1)
+    export_file(path, fmt, [hit(0, 1000), hit(1, 1001)], resume=True)
+    assert ids(path, fmt) == ["e0", "e1"]
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
-def test_records_all_at_the_last_timestamp(tmp_path: Path, fmt: str) -> None:
+def test_records_all_at_the_last_timestamp(tmp_path: Path, fmt: Format) -> None:
     path = tmp_path / f"out.{fmt}"
-    write(path, fmt, [hit(i, 1000) for i in range(4)])
-    point = resume_point(path, fmt)  # type: ignore[arg-type]
+    export_file(path, fmt, [hit(i, 1000) for i in range(4)])
+    point = plan(path, QUERY[fmt], resume=True).point
     assert point == ResumePoint(timestamp=1000, seen=frozenset({"e0", "e1", "e2", "e3"}), written=4)
 
 
 def test_only_the_last_timestamp_counts(tmp_path: Path) -> None:
     path = tmp_path / "out.jsonl"
-    write(path, "jsonl", [hit(0, 999), hit(1, 1000), hit(2, 1000), hit(3, 1001)], tail='{"id": "e4"')
-    assert resume_point(path, "jsonl") == ResumePoint(timestamp=1001, seen=frozenset({"e3"}), written=4)
-    assert path.read_text().endswith('"timestamp":1001}\n')
+    export_file(path, "jsonl", [hit(0, 999), hit(1, 1000), hit(2, 1000), hit(3, 1001)])
+    assert plan(path, QUERY["jsonl"], resume=True).point == ResumePoint(1001, frozenset({"e3"}), 4)
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
-def test_a_file_of_many_read_blocks(tmp_path: Path, fmt: str) -> None:
+def test_a_file_of_many_read_blocks(tmp_path: Path, fmt: Format) -> None:
     """Records across 64 KiB block boundaries; the last timestamp's records span a boundary too."""
     events = [hit(i, 1000 + i // 7) for i in range(3000)] + [hit(3000 + i, 5000) for i in range(2500)]
     path = tmp_path / f"out.{fmt}"
-    write(path, fmt, events)
+    export_file(path, fmt, events)
     assert path.stat().st_size > 3 * 65536
-    point = resume_point(path, fmt)  # type: ignore[arg-type]
+    point = plan(path, QUERY[fmt], resume=True).point
     assert point is not None
     assert point.timestamp == 5000
     assert point.seen == frozenset(f"e{3000 + i}" for i in range(2500))
     assert point.written == 5500
 
 
-def test_a_partial_record_longer_than_a_read_block(tmp_path: Path) -> None:
-    path = tmp_path / "out.jsonl"
-    write(path, "jsonl", [hit(0, 1000), hit(1, 1001)], tail='{"id": "' + "x" * 200_000)
-    assert resume_point(path, "jsonl") == ResumePoint(timestamp=1001, seen=frozenset({"e1"}), written=2)
-    assert path.read_text().count("\n") == 2
-    assert path.read_text().endswith("}\n")
-
-
-def test_a_partial_first_record_longer_than_a_read_block(tmp_path: Path) -> None:
-    path = tmp_path / "out.jsonl"
-    path.write_text('{"id": "' + "x" * 200_000)
-    assert resume_point(path, "jsonl") is None
-    assert path.read_bytes() == b""
-
-
-def test_numeric_ids_and_timestamps_read_back_as_written(tmp_path: Path) -> None:
-    path = tmp_path / "out.jsonl"
-    write(path, "jsonl", [{"type": "hit", "id": 12, "timestamp": "1000"}])
-    assert resume_point(path, "jsonl") == ResumePoint(timestamp=1000, seen=frozenset({"12"}), written=1)
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_records_past_the_checkpoint_are_counted(tmp_path: Path, fmt: Format) -> None:
+    path = tmp_path / f"out.{fmt}"
+    export_file(path, fmt, [hit(0, 1), hit(1, 2)])
+    with path.open("ab") as f:
+        f.write(line(hit(2, 3), fmt) + line(hit(3, 3), fmt))
+    planned = plan(path, QUERY[fmt], resume=True)
+    assert planned.records == 4
+    assert planned.point == ResumePoint(3, frozenset({"e2", "e3"}), 4)
+    assert planned.keep == planned.size
 
 
 def test_skip_written_needs_the_timestamp_and_the_id() -> None:
@@ -128,24 +168,71 @@ def test_skip_written_needs_the_timestamp_and_the_id() -> None:
     assert list(skip_written(events, None)) == events
 
 
-def test_the_jsonl_writer_writes_compact_utf8_lines() -> None:
-    out = io.StringIO()
-    EventWriter(out, "jsonl", header=True).write({"type": "hit", "id": "é", "timestamp": 1})
-    assert out.getvalue() == '{"type":"hit","id":"é","timestamp":1}\n'
+def test_the_sidecar_records_the_query_and_the_checkpoint(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    planned = plan(path, QUERY["jsonl"], resume=False)
+    out = ExportFile(planned, since=START, until=START + 9)
+    out.write(line(hit(0, 5), "jsonl"))
+    out.checkpoint()
+    out.close()
+    record = sidecar(path)
+    assert record["np6_export"] == 1
+    assert (record["scope"], record["id"], record["kind"], record["format"]) == (
+        "notifications",
+        None,
+        "hits",
+        "jsonl",
+    )
+    assert (record["since"], record["until"]) == (START, START + 9)
+    assert record["committed"]["bytes"] == path.stat().st_size
+    assert record["committed"]["records"] == 1
+    assert (out.created, out.written, out.records) == (True, 1, 1)
 
 
-def test_the_csv_writer_writes_its_header_only_when_asked() -> None:
-    fresh, more = io.StringIO(), io.StringIO()
-    EventWriter(fresh, "csv", header=True).write(hit(0, 1))
-    EventWriter(more, "csv", header=False).write(hit(0, 1))
-    assert fresh.getvalue().splitlines()[0] == ",".join(COLUMNS)
-    assert fresh.getvalue().splitlines()[1:] == more.getvalue().splitlines()
-    assert len(more.getvalue().splitlines()) == 1
+def test_discard_removes_only_what_this_run_created(tmp_path: Path) -> None:
+    created = ExportFile(plan(tmp_path / "new.jsonl", QUERY["jsonl"], resume=False), since=None, until=None)
+    created.discard()
+    assert list(tmp_path.iterdir()) == []
+    kept = tmp_path / "kept.jsonl"
+    kept.write_bytes(b"")
+    existing = ExportFile(plan(kept, QUERY["jsonl"], resume=False), since=None, until=None)
+    existing.discard()
+    assert kept.exists()
+
+
+def test_a_non_regular_output_is_written_as_it_is(tmp_path: Path) -> None:
+    planned = plan(Path("/dev/null"), QUERY["jsonl"], resume=False)
+    assert (planned.regular, planned.exists) == (False, True)
+    out = ExportFile(planned, since=None, until=None)
+    out.write(line(hit(0, 5), "jsonl"))
+    out.checkpoint()
+    out.close()
+    assert not Path("/dev/null" + SIDECAR_SUFFIX).exists()
+    with pytest.raises(ExportRefused, match="not a regular file"):
+        plan(Path("/dev/null"), QUERY["jsonl"], resume=True)
+
+
+def test_a_directory_or_a_missing_directory_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ExportRefused, match="is a directory"):
+        plan(tmp_path, QUERY["jsonl"], resume=False)
+    with pytest.raises(ExportRefused, match="does not exist"):
+        plan(tmp_path / "nope" / "out.jsonl", QUERY["jsonl"], resume=False)
+
+
+def test_lines_are_compact_utf8() -> None:
+    assert (
+        line({"type": "hit", "id": "é", "timestamp": 1}, "jsonl")
+        == '{"type":"hit","id":"é","timestamp":1}\n'.encode()
+    )
+    assert line({"id": "\ud800"}, "jsonl") == b'{"id":"\\ud800"}\n'  # a lone surrogate stays an escape
+    cells = line(hit(0, 1), "csv").decode().rstrip("\n").split(",")
+    assert len(cells) == len(COLUMNS) and cells[COLUMNS.index("id")] == "e0"
 
 
 # ------------------------------------------------------------------------------------ the command
 @pytest.fixture
-def env(np6_sandbox_url: str) -> dict[str, str]:
+def env(np6_sandbox_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    monkeypatch.chdir(tmp_path)  # short relative paths: the summary line is not wrapped around a long one
     return {"NP6_BASE_URL": np6_sandbox_url, "NP6_API_KEY": TEST_API_KEY}
 
 
@@ -164,40 +251,32 @@ def export(env: dict[str, str], *args: str, since: int = START, until: int = STA
     return result
 
 
-def summary(result: Any, path: Path) -> tuple[int, int]:
-    """(written, already there) from the closing line; the wording may change, the numbers may not."""
-    (line,) = [x for x in result.stderr.replace(str(path), "FILE").splitlines() if "wrote" in x.lower()]
-    numbers = [int(n.replace(",", "")) for n in re.findall(r"\d[\d,]*", line)]
-    assert numbers, line
-    return numbers[0], numbers[1] if len(numbers) > 1 else 0
-
-
-def ids(path: Path, fmt: str) -> list[str]:
-    text = path.read_text()
-    if fmt == "jsonl":
-        return [json.loads(line)["id"] for line in text.splitlines()]
-    return [r["id"] for r in csv.DictReader(io.StringIO(text))]
+def summary(result: Any) -> tuple[int, int]:
+    """(written now, there already) from the closing line: the wording may change, the numbers may not."""
+    text = " ".join(result.stderr.split())
+    wrote = re.search(r"wrote (\d[\d,]*) events", text)
+    assert wrote, text
+    already = re.search(r"(\d[\d,]*) were there already", text)
+    return int(wrote.group(1).replace(",", "")), int(already.group(1).replace(",", "")) if already else 0
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
 def test_an_empty_existing_output_is_written_without_resume(
-    env: dict[str, str], np6_sandbox_url: str, tmp_path: Path, fmt: str
+    env: dict[str, str], np6_sandbox_url: str, fmt: str
 ) -> None:
     generate(np6_sandbox_url, 10, START)
-    output = tmp_path / f"out.{fmt}"
+    output = Path(f"out.{fmt}")
     output.write_bytes(b"")
     result = export(env, "--format", fmt, "--output", str(output))
     assert result.exit_code == 0, result.output
-    assert summary(result, output) == (10, 0)
+    assert summary(result) == (10, 0)
     assert len(ids(output, fmt)) == 10
     if fmt == "csv":
-        assert output.read_text().count(",".join(COLUMNS)) == 1
+        assert output.read_text().count(HEADER) == 1
 
 
-def test_a_non_empty_output_is_refused_without_resume(
-    env: dict[str, str], np6_sandbox_url: str, tmp_path: Path
-) -> None:
-    output = tmp_path / "out.jsonl"
+def test_a_non_empty_output_is_refused_without_resume(env: dict[str, str]) -> None:
+    output = Path("out.jsonl")
     output.write_text("x")
     result = export(env, "--output", str(output))
     assert result.exit_code == 2
@@ -213,82 +292,110 @@ def test_resume_needs_output(env: dict[str, str]) -> None:
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])
 def test_the_summary_counts_new_and_earlier_events(
-    env: dict[str, str], np6_sandbox_url: str, tmp_path: Path, fmt: str
+    env: dict[str, str], np6_sandbox_url: str, fmt: str
 ) -> None:
     generate(np6_sandbox_url, 10, START)
-    output = tmp_path / f"out.{fmt}"
+    output = Path(f"out.{fmt}")
     first = export(env, "--format", fmt, "--output", str(output), "--resume")  # no file yet: a new export
     assert first.exit_code == 0, first.output
-    assert summary(first, output) == (10, 0)
+    assert summary(first) == (10, 0)
     again = export(env, "--format", fmt, "--output", str(output), "--resume")  # nothing new
     assert again.exit_code == 0, again.output
-    assert summary(again, output) == (0, 10)
+    assert summary(again) == (0, 10)
     generate(np6_sandbox_url, 5, START + 10)
     more = export(env, "--format", fmt, "--output", str(output), "--resume")
     assert more.exit_code == 0, more.output
-    assert summary(more, output) == (5, 10)
+    assert summary(more) == (5, 10)
     assert len(ids(output, fmt)) == len(set(ids(output, fmt))) == 15
+    assert sidecar(output)["committed"]["records"] == 15
     if fmt == "csv":
-        assert output.read_text().count(",".join(COLUMNS)) == 1
+        assert output.read_text().count(HEADER) == 1
 
 
 def test_resume_of_a_single_record_file_does_not_duplicate_it(
-    env: dict[str, str], np6_sandbox_url: str, tmp_path: Path
+    env: dict[str, str], np6_sandbox_url: str
 ) -> None:
     generate(np6_sandbox_url, 3, START)
-    output = tmp_path / "out.jsonl"
+    output = Path("out.jsonl")
     export(env, "--output", str(output), until=START + 1)
     assert len(ids(output, "jsonl")) == 1
     result = export(env, "--output", str(output), "--resume", until=START + 3)
     assert result.exit_code == 0, result.output
-    assert summary(result, output) == (2, 1)
+    assert summary(result) == (2, 1)
     assert len(set(ids(output, "jsonl"))) == 3
 
 
-def test_resume_of_a_file_holding_half_a_first_record(
-    env: dict[str, str], np6_sandbox_url: str, tmp_path: Path
-) -> None:
-    generate(np6_sandbox_url, 4, START)
-    output = tmp_path / "out.csv"
-    write(output, "csv", [], tail="hit,e0,17")
-    result = export(env, "--format", "csv", "--output", str(output), "--resume")
-    assert result.exit_code == 0, result.output
-    assert summary(result, output) == (4, 0)
-    assert output.read_text().count(",".join(COLUMNS)) == 1
-    assert len(ids(output, "csv")) == 4
-
-
-def test_resume_starts_at_the_later_of_since_and_the_file(
-    env: dict[str, str], np6_sandbox_url: str, tmp_path: Path
-) -> None:
+def test_resume_starts_at_the_later_of_since_and_the_file(env: dict[str, str], np6_sandbox_url: str) -> None:
     generate(np6_sandbox_url, 20, START)
-    output = tmp_path / "out.jsonl"
+    output = Path("out.jsonl")
     export(env, "--output", str(output), until=START + 5)
     assert len(ids(output, "jsonl")) == 5
     # --since before the file's last timestamp: continue from the file, nothing twice
     earlier = export(env, "--output", str(output), "--resume", until=START + 10)
-    assert summary(earlier, output) == (5, 5)
+    assert summary(earlier) == (5, 5)
     # --since after it: the events between are not asked for
     later = export(env, "--output", str(output), "--resume", since=START + 15, until=START + 20)
-    assert summary(later, output) == (5, 10)
-    timestamps = [json.loads(line)["timestamp"] for line in output.read_text().splitlines()]
+    assert summary(later) == (5, 10)
+    timestamps = [json.loads(x)["timestamp"] for x in output.read_text().splitlines()]
     assert timestamps == list(range(START, START + 10)) + list(range(START + 15, START + 20))
+
+
+def test_resume_without_since_starts_at_the_file(env: dict[str, str], np6_sandbox_url: str) -> None:
+    generate(np6_sandbox_url, 6, START)
+    output = Path("out.jsonl")
+    export(env, "--output", str(output), until=START + 3)
+    argv = ["reactivities", "export", "--scope", "notifications", "--kind", "hits", "--until", str(START + 6)]
+    result = runner.invoke(app, [*argv, "--output", str(output), "--resume"], env=env)
+    assert result.exit_code == 0, result.output
+    assert summary(result) == (3, 3)
+    assert [json.loads(x)["timestamp"] for x in output.read_text().splitlines()] == list(
+        range(START, START + 6)
+    )
 
 
 def test_stdout_export(env: dict[str, str], np6_sandbox_url: str) -> None:
     generate(np6_sandbox_url, 3, START)
-    result = export(env)
-    assert result.exit_code == 0, result.output
-    assert [json.loads(line)["timestamp"] for line in result.stdout.splitlines()] == [
-        START,
-        START + 1,
-        START + 2,
-    ]
-    assert "stdout" in result.stderr
-    assert "already" not in result.stderr
+    for fmt in ("jsonl", "csv"):
+        result = export(env, "--format", fmt)
+        assert result.exit_code == 0, result.output
+        assert summary(result) == (3, 0)
+        assert "stdout" in result.stderr
+        if fmt == "jsonl":
+            assert [json.loads(x)["timestamp"] for x in result.stdout.splitlines()] == [
+                START,
+                START + 1,
+                START + 2,
+            ]
+        else:
+            assert result.stdout.splitlines()[0] == HEADER
+            assert len(result.stdout.splitlines()) == 4
+
+
+def test_a_failed_export_leaves_no_file_it_created(env: dict[str, str]) -> None:
+    result = export(env, "--id", "987654", "--output", "out.jsonl")  # no such notification: 404
+    assert result.exit_code == 1
+    assert not Path("out.jsonl").exists()
+    assert not Path("out.jsonl" + SIDECAR_SUFFIX).exists()
 
 
 def test_a_notification_id_must_be_a_number(env: dict[str, str]) -> None:
     result = export(env, "--id", "abc")
     assert result.exit_code == 2
     assert "--id" in result.stderr
+
+
+def test_a_broken_stream_keeps_what_was_written(env: dict[str, str], np6_sandbox_url: str) -> None:
+    generate(np6_sandbox_url, 2500, START)
+    fault = {"operation": "list_hits_of_all_notifications", "kind": "truncate", "count": 1}
+    httpx.post(f"{np6_sandbox_url}/_sandbox/faults", json=fault).raise_for_status()
+    output = Path("out.jsonl")
+    first = export(env, "--output", str(output), until=START + 2500)
+    assert first.exit_code == 1
+    assert "--resume" in first.stderr
+    kept = ids(output, "jsonl")
+    assert 0 < len(kept) < 2500
+    assert sidecar(output)["committed"]["records"] == len(kept)
+    second = export(env, "--output", str(output), "--resume", until=START + 2500)
+    assert second.exit_code == 0, second.output
+    assert summary(second) == (2500 - len(kept), len(kept))
+    assert len(set(ids(output, "jsonl"))) == 2500
