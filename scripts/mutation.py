@@ -109,7 +109,9 @@ def stage(cfg: dict[str, Any], module: str) -> list[str]:
     """Build build/mutation/ afresh for one module; return its test paths that exist."""
     if STAGE.exists():
         shutil.rmtree(STAGE)
-    STAGE.mkdir(parents=True)
+    # Exists before mutmut starts: it is on PYTHONPATH, and a sys.path entry missing at start-up stays
+    # ignored by the import system for the life of the process (cached as having no finder).
+    (STAGE / "mutants").mkdir(parents=True)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".pytest_cache", ".hypothesis")
     for root, package in PACKAGES.items():
         shutil.copytree(ROOT / root, STAGE / package, ignore=ignore)

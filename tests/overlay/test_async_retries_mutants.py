@@ -99,7 +99,7 @@ async def test_a_send_that_never_connected_is_not_may_have_been_sent(
     route = respx_mock.post("/actions/A/execution").mock(side_effect=failure)
     async with np6.AsyncNP6(api_key=KEY, base_url=BASE) as client:
         with pytest.raises(np6.APIConnectionError) as info:
-            await client.actions.send_one("A", np6.Contact.id("000R4M0T"))
+            await client.actions.send_one("A", np6.Contact.id("000R4M0T"), channel="email")
     assert type(info.value) is error
     assert "may have been sent" not in str(info.value)
     assert route.call_count == 3
@@ -112,7 +112,9 @@ async def test_a_send_retried_after_a_refused_connection_succeeds(
     ok = httpx.Response(200, json={"type": "success", "id": "497a760d-e444-484f-b964-125cf548bb9c"})
     route = respx_mock.post("/actions/A/execution").mock(side_effect=[httpx.ConnectError("refused"), ok])
     async with np6.AsyncNP6(api_key=KEY, base_url=BASE) as client:
-        assert (await client.actions.send_one("A", np6.Contact.id("000R4M0T"))).type_ == "success"
+        assert (
+            await client.actions.send_one("A", np6.Contact.id("000R4M0T"), channel="email")
+        ).type_ == "success"
     assert route.call_count == 2
     assert len(sleeps) == 1
 
@@ -125,7 +127,7 @@ async def test_a_send_that_may_have_arrived_is_reported_as_unknown(
     route = respx_mock.post("/actions/A/execution").mock(side_effect=failure)
     async with np6.AsyncNP6(api_key=KEY, base_url=BASE) as client:
         with pytest.raises(np6.SendOutcomeUnknownError) as info:
-            await client.actions.send_one("A", np6.Contact.id("000R4M0T"))
+            await client.actions.send_one("A", np6.Contact.id("000R4M0T"), channel="email")
     assert info.value.timed_out is isinstance(failure, httpx.TimeoutException)
     assert route.call_count == 1
     assert sleeps == []

@@ -55,7 +55,8 @@ def test_the_documented_kinds() -> None:
         ({"count": -1}, "count"),
         ({"count": True}, "count"),
         ({"count": 1.5}, "count"),
-        ({"status": 99}, "status"),
+        ({"status": 199}, "status"),
+        ({"status": 100}, "status"),
         ({"status": 600}, "status"),
         ({"status": True}, "status"),
         ({"status": "503"}, "status"),
@@ -64,13 +65,25 @@ def test_the_documented_kinds() -> None:
         ({"delay": True}, "delay"),
         ({"delay": "1"}, "delay"),
         ({"retry_after": [1]}, "retry_after"),
+        ({"retry_after": True}, "retry_after"),
+        ({"retry_after": -1}, "retry_after"),
+        ({"retry_after": -0.5}, "retry_after"),
+        ({"retry_after": float("inf")}, "retry_after"),
+        ({"retry_after": float("nan")}, "retry_after"),
+        ({"retry_after": "5\r\nX-Evil: 1"}, "retry_after"),
+        ({"retry_after": " 5"}, "retry_after"),
+        ({"retry_after": "5 "}, "retry_after"),
+        ({"retry_after": ""}, "retry_after"),
+        ({"retry_after": "é"}, "retry_after"),
+        ({"retry_after": "1" * 201}, "retry_after"),
         ({"after": "yes"}, "after"),
         ({"after": 1}, "after"),
     ],
 )
 def test_a_wrong_field_is_named(spec: dict[str, Any], message: str) -> None:
-    with pytest.raises(ValueError, match=f"^{message}: "):
+    with pytest.raises(ValueError, match=f"^{message}: ") as info:
         parse(**spec)
+    assert info.value.field == message  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(
@@ -79,7 +92,7 @@ def test_a_wrong_field_is_named(spec: dict[str, Any], message: str) -> None:
         ({"operation": "get_action"}, "operation", "get_action"),
         ({"count": 1}, "count", 1),
         ({"count": 7}, "count", 7),
-        ({"status": 100}, "status", 100),
+        ({"status": 200}, "status", 200),
         ({"status": 599}, "status", 599),
         ({"delay": 0}, "delay", 0.0),
         ({"delay": 2}, "delay", 2.0),
@@ -87,6 +100,10 @@ def test_a_wrong_field_is_named(spec: dict[str, Any], message: str) -> None:
         ({"retry_after": 5}, "retry_after", "5"),
         ({"retry_after": 0}, "retry_after", "0"),
         ({"retry_after": 1.5}, "retry_after", "1.5"),
+        ({"retry_after": 0.0}, "retry_after", "0.0"),
+        ({"retry_after": "1" * 200}, "retry_after", "1" * 200),
+        ({"retry_after": "a b"}, "retry_after", "a b"),
+        ({"retry_after": "~"}, "retry_after", "~"),
         ({"retry_after": "Wed, 21 Oct 2015 07:28:00 GMT"}, "retry_after", "Wed, 21 Oct 2015 07:28:00 GMT"),
         ({"after": True}, "after", True),
     ],
