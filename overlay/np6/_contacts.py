@@ -64,22 +64,27 @@ class Contact:
     # Shortcuts (class-level names; an instance exposes .kind and .value).
     @classmethod
     def id(cls, value: str) -> Contact:
+        """The contact with this NP6 contact id (e.g. ``"000R4M0T"``)."""
         return cls(id=value)
 
     @classmethod
     def unicity(cls, value: str) -> Contact:
+        """The contact whose unicity field (usually the e-mail address) has this value."""
         return cls(unicity=value)
 
     @classmethod
     def hash(cls, value: str) -> Contact:
+        """The contact with this hash (32 hexadecimal characters)."""
         return cls(hash=value)
 
     @property
     def kind(self) -> ContactKind:
+        """How the contact is named: ``"id"``, ``"unicity"`` or ``"hash"``."""
         return self._kind
 
     @property
     def value(self) -> str:
+        """The id, unicity or hash itself."""
         return self._value
 
     def __repr__(self) -> str:

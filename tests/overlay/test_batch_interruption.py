@@ -26,7 +26,7 @@ from np6 import Contact
 from np6_sandbox.testing import TEST_API_KEY
 
 ADDRESSES = [f"batch{i}@example.com" for i in range(6)]
-HOLD = 20.0  # seconds the sandbox holds the second batch's answer back (the test interrupts long before)
+HOLD = 10.0  # seconds the sandbox holds the second batch's answer back (the test interrupts long before)
 
 
 def _add_contacts(admin: httpx.Client) -> None:
