@@ -13,6 +13,7 @@ import secrets
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from types import ModuleType
 from typing import Any
 
 import httpx
@@ -52,24 +53,27 @@ NOTIFICATION: dict[str, Any] = {
 UNKNOWN_CONTACT = "000ZZZZZ"
 
 
-@contextmanager
-def embedded_sandbox() -> Iterator[tuple[str, str]]:
-    """(base URL, key) of an in-process sandbox on a free loopback port, with its demo data set."""
+def sandbox_module() -> ModuleType:
+    """np6_sandbox, or a one-line "install the sandbox extra" (it ships in the wheel, its server does not)."""
     try:
-        from np6_sandbox import serve
-    except ImportError as error:  # np6_sandbox ships in the wheel; starlette/uvicorn come with the extra
+        import np6_sandbox
+    except ImportError as error:  # starlette, uvicorn... come with the extra
         needs_extra("demo", "sandbox", error)
+    return np6_sandbox
+
+
+@contextmanager
+def embedded_sandbox(sandbox: ModuleType) -> Iterator[tuple[str, str]]:
+    """(base URL, key) of an in-process sandbox on a free loopback port, with its demo data set."""
     key = secrets.token_urlsafe(16)
-    with serve(api_keys=[key]) as url:
+    with sandbox.serve(api_keys=[key]) as url:
         yield url, key
 
 
-def demo_data() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], str]:
+def demo_data(sandbox: ModuleType) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], str]:
     """Three contacts and the e-mail action of the sandbox's demo data set (read, not copied, from it)."""
-    from np6_sandbox import DEMO
-
-    ada, bob, carol = DEMO["contacts"][:3]
-    email_action = next(str(a["id"]) for a in DEMO["actions"] if a["type"] == "mailMessage")
+    ada, bob, carol = sandbox.DEMO["contacts"][:3]
+    email_action = next(str(a["id"]) for a in sandbox.DEMO["actions"] if a["type"] == "mailMessage")
     return ada, bob, carol, email_action
 
 
@@ -99,8 +103,9 @@ NEXT_STEPS = (
 
 def run() -> None:
     say("np6 demo: starting an embedded NP6 sandbox on this machine (no network, no key needed)...")
-    ada, bob, carol, email_action = demo_data()
-    with embedded_sandbox() as (url, key), NP6(api_key=key, base_url=url) as np6:
+    sandbox = sandbox_module()
+    ada, bob, carol, email_action = demo_data(sandbox)
+    with embedded_sandbox(sandbox) as (url, key), NP6(api_key=key, base_url=url) as np6:
         say(f"Embedded NP6 sandbox at {url} (demo contacts, one e-mail action, one SMS action)")
 
         step("1. Create a notification with two versions")
