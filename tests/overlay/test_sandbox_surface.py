@@ -165,6 +165,14 @@ def test_sms_channel_follows_the_action(
     assert [e["kind"] for e in _outbox(admin)] == ["sms", "sms"]
 
 
+def test_shared_data_on_an_action_send(sandbox_client: np6.NP6, admin: httpx.Client) -> None:
+    own = {"recipient": Contact.id("000R4M0U"), "data": {"code": "own"}}
+    sandbox_client.actions.send("000PE5", [Contact.id("000R4M0T"), own], data={"code": "4242"})
+    sandbox_client.actions.send_one("000PE5", Contact.id("000R4M0V"), data={"code": "77"})
+    texts = [str(e["content"]) for e in _outbox(admin, "sms")]
+    assert "4242" in texts[0] and "own" in texts[1] and "77" in texts[2]
+
+
 def test_an_email_action_stays_email(sandbox_client: np6.NP6, admin: httpx.Client) -> None:
     assert len(sandbox_client.actions.send("000PE4", [Contact.id("000R4M0T")]).succeeded) == 1
     assert [e["kind"] for e in _outbox(admin)] == ["email"]

@@ -18,6 +18,7 @@ from ._common import (
     Plan,
     action_id,
     arun_batches,
+    as_json,
     as_list,
     changes_of,
     check_batch_size,
@@ -98,6 +99,25 @@ def _precheck(items: builtins.list[Any], schemas: Mapping[str, str], what: str) 
                     errors.append(exc)
             if len(errors) == len(schemas):
                 raise errors[0]
+
+
+def _shared(items: builtins.list[Any], data: object) -> builtins.list[Any]:
+    """The messages with the shared ``data`` given to each that has none (a ``Contact`` becomes a dict)."""
+    if data is None:
+        return items
+    if not isinstance(data, Mapping):
+        raise NP6ValidationError(f"data must be a dict, got {type(data).__name__}")
+    check_json(data, "data")
+    out: builtins.list[Any] = []
+    for item in items:
+        if isinstance(item, Contact):
+            out.append({"recipient": item, "data": dict(data)})
+        elif isinstance(item, Mapping):
+            out.append(item if "data" in item else {**item, "data": dict(data)})
+        else:
+            fields = as_json(item, "message")
+            out.append(fields if "data" in fields else {**fields, "data": dict(data)})
+    return out
 
 
 def _messages(items: builtins.list[Any], schema: str, name: str, contact_key: str) -> builtins.list[Any]:
@@ -457,6 +477,7 @@ class Actions:
         *,
         channel: Channel | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        data: Mapping[str, Any] | None = None,
     ) -> ExecutionResults:
         """Send to each message's recipient, ``batch_size`` per request; one result per message, in order.
 
@@ -468,6 +489,7 @@ class Actions:
                 dict (a ``Contact`` may stand as its ``recipient``).
             channel: ``"email"`` or ``"sms"``; by default the action's own (looked up once, then cached).
             batch_size: Messages per request.
+            data: Template data shared by every message that has no ``data`` of its own.
 
         Returns:
             ``ExecutionResults``: a list with ``.succeeded``, ``.failed`` (per-recipient errors: NP6 sent
@@ -485,20 +507,28 @@ class Actions:
         if not listed:
             return ExecutionResults()
         chosen = self._channel(aid, channel, listed, _EXECUTION, "messages")
-        items = _messages(listed, _EXECUTION[chosen], "messages", "recipient")
+        items = _messages(_shared(listed, data), _EXECUTION[chosen], "messages", "recipient")
 
         def call(chunk: builtins.list[Any]) -> builtins.list[Any]:
             return cast("builtins.list[Any]", self._sending(aid, chosen, "send_action_messages", chunk))
 
         return run_batches(call, items, size, "send_action_messages")
 
-    def send_one(self, id: str, message: Message, *, channel: Channel | None = None) -> ExecutionSuccess:
+    def send_one(
+        self,
+        id: str,
+        message: Message,
+        *,
+        channel: Channel | None = None,
+        data: Mapping[str, Any] | None = None,
+    ) -> ExecutionSuccess:
         """Send to one recipient. Never retried once sent.
 
         Args:
             id: The action's id.
             message: What ``send()`` takes for one message.
             channel: As in ``send()``.
+            data: Template data, unless the message has its own.
 
         Returns:
             The ``ExecutionSuccess`` (the message id and the recipient's footprint).
@@ -511,7 +541,7 @@ class Actions:
         aid = action_id(id)
         listed = _listed([message], "message")
         chosen = self._channel(aid, channel, listed, _EXECUTION, "message")
-        body = _message(listed[0], _EXECUTION[chosen], "message", "recipient")
+        body = _message(_shared(listed, data)[0], _EXECUTION[chosen], "message", "recipient")
         return single_success(self._sending(aid, chosen, "send_action_message", body))
 
     def send_to_target(
@@ -953,6 +983,7 @@ class AsyncActions:
         *,
         channel: Channel | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        data: Mapping[str, Any] | None = None,
     ) -> ExecutionResults:
         """Send to each message's recipient, ``batch_size`` per request; one result per message, in order.
 
@@ -964,6 +995,7 @@ class AsyncActions:
                 dict (a ``Contact`` may stand as its ``recipient``).
             channel: ``"email"`` or ``"sms"``; by default the action's own (looked up once, then cached).
             batch_size: Messages per request.
+            data: Template data shared by every message that has no ``data`` of its own.
 
         Returns:
             ``ExecutionResults``: a list with ``.succeeded``, ``.failed`` (per-recipient errors: NP6 sent
@@ -981,7 +1013,7 @@ class AsyncActions:
         if not listed:
             return ExecutionResults()
         chosen = await self._channel(aid, channel, listed, _EXECUTION, "messages")
-        items = _messages(listed, _EXECUTION[chosen], "messages", "recipient")
+        items = _messages(_shared(listed, data), _EXECUTION[chosen], "messages", "recipient")
 
         async def call(chunk: builtins.list[Any]) -> builtins.list[Any]:
             return cast("builtins.list[Any]", await self._sending(aid, chosen, "send_action_messages", chunk))
@@ -989,7 +1021,12 @@ class AsyncActions:
         return await arun_batches(call, items, size, "send_action_messages")
 
     async def send_one(
-        self, id: str, message: Message, *, channel: Channel | None = None
+        self,
+        id: str,
+        message: Message,
+        *,
+        channel: Channel | None = None,
+        data: Mapping[str, Any] | None = None,
     ) -> ExecutionSuccess:
         """Send to one recipient. Never retried once sent.
 
@@ -997,6 +1034,7 @@ class AsyncActions:
             id: The action's id.
             message: What ``send()`` takes for one message.
             channel: As in ``send()``.
+            data: Template data, unless the message has its own.
 
         Returns:
             The ``ExecutionSuccess`` (the message id and the recipient's footprint).
@@ -1009,7 +1047,7 @@ class AsyncActions:
         aid = action_id(id)
         listed = _listed([message], "message")
         chosen = await self._channel(aid, channel, listed, _EXECUTION, "message")
-        body = _message(listed[0], _EXECUTION[chosen], "message", "recipient")
+        body = _message(_shared(listed, data)[0], _EXECUTION[chosen], "message", "recipient")
         return single_success(await self._sending(aid, chosen, "send_action_message", body))
 
     async def send_to_target(
