@@ -41,9 +41,9 @@ def key_forms(key: str) -> set[str]:
         "".join(f"\\u{ord(c):04x}" for c in key),
         "".join(f"\\u{ord(c):04X}" for c in key),
         repr(key)[1:-1],
-        urllib.parse.quote(key, safe=""),
-        urllib.parse.quote(key),
-        urllib.parse.quote_plus(key),
+        urllib.parse.quote(key, safe="", errors="surrogatepass"),
+        urllib.parse.quote(key, errors="surrogatepass"),
+        urllib.parse.quote_plus(key, errors="surrogatepass"),
     }
     raw = key.encode("utf-8", "surrogatepass")
     forms.add(repr(raw)[2:-1])

@@ -58,7 +58,7 @@ from ._exceptions import (
     UnexpectedStatusError,
 )
 from ._limits import DEFAULT_LIMITS, Limits
-from ._logging import log_request, log_retry
+from ._logging import log_request, log_retry, protect
 from ._operations import OPERATIONS, Operation, endpoint
 from ._reading import ACCEPT_ENCODING, BodyReader, LimitExceeded, Undecodable, json_too_deep
 from ._redact import KEY_HEADER, Secret, scrub_chain, scrub_request
@@ -215,6 +215,7 @@ class _BaseClient:
             raise NP6ValidationError(f"limits must be an np6.Limits, got {type(limits).__name__}")
         self._limits = DEFAULT_LIMITS if limits is None else limits
         self._api_key = Secret(api_key)
+        protect(self._api_key)
         self._base_url = base_url
         self._timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
         self._max_retries = max_retries

@@ -157,20 +157,21 @@ async def aiter_decoded(response: httpx.Response, reader: BodyReader) -> AsyncIt
 
 
 _STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
-_PAIR = re.compile(rb"\[\]|\{\}")
 _NOT_STRUCTURE = bytes(b for b in range(256) if b not in b"[]{}")
+_NESTING = bytes.maketrans(b"[]{}", b"()()")  # the parser recurses on either kind alike
 
 
 def json_too_deep(body: bytes, max_depth: int) -> bool:
     """Whether the JSON text nests arrays/objects deeper than ``max_depth`` (strings do not count)."""
     if b"[" not in body and b"{" not in body:
         return False
-    structure = _STRING.sub(b"", body).translate(None, _NOT_STRUCTURE)
-    levels = 0  # innermost levels removed so far
+    structure = _STRING.sub(b"", body).translate(_NESTING, _NOT_STRUCTURE)
+    levels = 0  # innermost levels removed so far: one ``replace`` removes exactly one
     while structure and levels <= max_depth:
-        structure, removed = _PAIR.subn(b"", structure)
-        if not removed:
+        inner = structure.replace(b"()", b"")
+        if len(inner) == len(structure):
             # Unbalanced (truncated or malformed): what is left can only nest as deep as its openers.
-            return levels + structure.count(b"[") + structure.count(b"{") > max_depth
+            return levels + structure.count(b"(") > max_depth
+        structure = inner
         levels += 1
     return levels > max_depth

@@ -50,7 +50,7 @@ def redact(text: str, key: str) -> str:
 class Secret:
     """Holds the API key; never shows it."""
 
-    __slots__ = ("_forms", "_value")
+    __slots__ = ("__weakref__", "_forms", "_value")
 
     def __init__(self, value: str) -> None:
         self._value = value
