@@ -60,7 +60,8 @@ $(DEMO_STAMP): pyproject.toml
 	set -e; \
 	test -x $(VENV)/bin/python || $(PY) -m venv --without-pip $(VENV); \
 	if $(VENV)/bin/python -m pip --version >/dev/null 2>&1; then pip="$(VENV)/bin/python -m pip"; \
-	elif $(PY) -m pip --python $(VENV)/bin/python --version >/dev/null 2>&1; then \
+	elif $(PY) -c 'import pip, sys; sys.exit(tuple(map(int, pip.__version__.split(".")[:2])) < (22, 3))' \
+		2>/dev/null; then \
 		pip="$(PY) -m pip --python $(VENV)/bin/python"; \
 	else $(VENV)/bin/python -m ensurepip --upgrade; pip="$(VENV)/bin/python -m pip"; fi; \
 	$$pip install --disable-pip-version-check --progress-bar on -e '.[sandbox]'; \
