@@ -1,13 +1,17 @@
-"""`np6 actions ...`: list, inspect, validate, render and send e-mail and SMS marketing actions."""
+"""`np6 actions ...`: every e-mail and SMS action operation: list, get, create, update, delete, duplicate,
+validate, unvalidate, render, render-many, render-links, send, send-one, send-to-target and the exports."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated, Any, Literal
 
 import typer
 
-from np6 import NP6
+from np6 import NP6, APIStatusError, Contact
 
+from ._bodies import body_checked, read_body
 from ._common import (
     ApiKey,
     AsJson,
@@ -15,28 +19,75 @@ from ._common import (
     ContactId,
     Hash,
     Unicity,
+    api_error,
     contacts,
+    err,
     handles_errors,
+    json_option,
     one_contact,
     present,
     print_fields,
     print_json,
     print_rows,
+    usage_error,
 )
-from ._notifications import print_results
+from ._confirm import Yes, confirm
+from ._sends import print_one, run_send
 
-app = typer.Typer(help="E-mail and SMS actions: list, get, validate, render, send.", no_args_is_help=True)
+app = typer.Typer(
+    help="E-mail and SMS actions: list, get, create, update, delete, duplicate, validate, unvalidate, "
+    "render, send, exports.",
+    no_args_is_help=True,
+)
 
 Channel = Annotated[
-    Literal["email", "sms"], typer.Option("--channel", help="The action's channel (sets the media type).")
+    Literal["email", "sms"] | None,
+    typer.Option(
+        "--channel", help="email or sms (sets the media type); by default the action's own, looked up first."
+    ),
 ]
 ActionId = Annotated[str, typer.Argument(help="The action id, e.g. 000PE4.")]
+BodyFile = Annotated[
+    str,
+    typer.Option("--file", "-f", help="The action as a JSON or YAML object, from this file or - (stdin)."),
+]
+Data = Annotated[
+    str | None,
+    typer.Option(
+        "--data", help='Data for the message\'s placeholders, a JSON object: \'{"product": "Tea"}\'.'
+    ),
+]
+ContactIds = Annotated[list[str], typer.Option("--contact-id", help="A recipient id (repeatable).")]
+Unicities = Annotated[list[str], typer.Option("--unicity", help="A recipient unicity (repeatable).")]
+Hashes = Annotated[list[str], typer.Option("--hash", help="A recipient hash (repeatable).")]
+BatchSize = Annotated[
+    int, typer.Option("--batch-size", min=1, help="Recipients per request (a failed batch stops the send).")
+]
+
+_CHANNELS = {"mailMessage": "email", "smsMessage": "sms"}
 
 
 def _state(action: Any) -> Any:
     informations = present(getattr(action, "informations", None))
     state = present(informations.state) if informations is not None else None
     return getattr(state, "value", state)
+
+
+def _show(found: Any, as_json: bool) -> None:
+    """An action: NP6's JSON, or its main fields."""
+    if as_json:
+        print_json(found)
+        return
+    content = present(getattr(found, "content", None))
+    print_fields(
+        f"Action {present(found.id)}",
+        [
+            ("name", present(found.name)),
+            ("type", found.type_),
+            ("state", _state(found)),
+            ("subject", present(getattr(content, "subject", None))),
+        ],
+    )
 
 
 @app.command("list")
@@ -58,19 +109,70 @@ def get(action: ActionId, base_url: BaseUrl = None, api_key: ApiKey = None, as_j
     """Show an action."""
     with NP6(api_key=api_key, base_url=base_url) as np6:
         found = np6.actions.get(action)
-    if as_json:
-        print_json(found)
-        return
-    content = present(getattr(found, "content", None))
-    print_fields(
-        f"Action {action}",
-        [
-            ("name", present(found.name)),
-            ("type", found.type_),
-            ("state", _state(found)),
-            ("subject", present(getattr(content, "subject", None))),
-        ],
-    )
+    _show(found, as_json)
+
+
+@app.command()
+@handles_errors
+def create(body: BodyFile, base_url: BaseUrl = None, api_key: ApiKey = None, as_json: AsJson = False) -> None:
+    """Create an e-mail or SMS action from a JSON or YAML file (-f FILE, or -f - for stdin).
+
+    The body is checked against the API's schema before anything is sent (a mistake names the field).
+    """
+    request = read_body(body, "--file")
+    with NP6(api_key=api_key, base_url=base_url) as np6, body_checked(body):
+        created = np6.actions.create(request)
+    _show(created, as_json)
+
+
+@app.command()
+@handles_errors
+def update(
+    action: ActionId,
+    body: BodyFile,
+    base_url: BaseUrl = None,
+    api_key: ApiKey = None,
+    as_json: AsJson = False,
+) -> None:
+    """Replace an action with the JSON or YAML in -f FILE (or -f - for stdin).
+
+    NP6's update is a full replacement (PUT): a field left out of the file is deleted. Start from
+    `np6 actions get ID --json`, edit, then update. A validated action must be unvalidated first.
+    """
+    request = read_body(body, "--file")
+    with NP6(api_key=api_key, base_url=base_url) as np6, body_checked(body):
+        updated = np6.actions.update(action, request)
+    _show(updated, as_json)
+
+
+@app.command()
+@handles_errors
+def delete(action: ActionId, yes: Yes = False, base_url: BaseUrl = None, api_key: ApiKey = None) -> None:
+    """Delete an action, after a confirmation (--yes to skip it; without a terminal --yes is needed).
+
+    Answering no exits 1 with nothing deleted.
+    """
+    with NP6(api_key=api_key, base_url=base_url) as np6:
+        found = np6.actions.get(action)  # a 404 before asking; the name in the question
+        confirm(f"delete action {action} ({present(found.name)!r})", yes)
+        np6.actions.delete(action)
+    _say(f"action {action} deleted")
+
+
+@app.command()
+@handles_errors
+def duplicate(
+    action: ActionId,
+    type_: Annotated[int | None, typer.Option("--type", help="NP6's duplication type (an int).")] = None,
+    folder: Annotated[int | None, typer.Option("--folder", help="The folder id of the copy.")] = None,
+    base_url: BaseUrl = None,
+    api_key: ApiKey = None,
+    as_json: AsJson = False,
+) -> None:
+    """Copy an action (the copy gets a new id and starts unvalidated); shows the copy."""
+    with NP6(api_key=api_key, base_url=base_url) as np6:
+        copy = np6.actions.duplicate(action, type=type_, folder=folder)
+    _show(copy, as_json)
 
 
 @app.command()
@@ -88,7 +190,17 @@ def validate(
     with NP6(api_key=api_key, base_url=base_url) as np6:
         np6.actions.validate(action, for_test=for_test, test_segments=test_segment or None)
         state = _state(np6.actions.get(action))
-    typer.echo(f"action {action} {'test-validated' if for_test else 'validated'} (state {state})")
+    _say(f"action {action} {'test-validated' if for_test else 'validated'} (state {state})")
+
+
+@app.command()
+@handles_errors
+def unvalidate(action: ActionId, base_url: BaseUrl = None, api_key: ApiKey = None) -> None:
+    """Take back an action's validation (test or production), so it can be edited again."""
+    with NP6(api_key=api_key, base_url=base_url) as np6:
+        np6.actions.unvalidate(action)
+        state = _state(np6.actions.get(action))
+    _say(f"action {action} unvalidated (state {state})")
 
 
 @app.command()
@@ -98,38 +210,238 @@ def render(
     contact_id: ContactId = None,
     unicity: Unicity = None,
     hash_: Hash = None,
-    channel: Channel = "email",
+    data: Data = None,
+    channel: Channel = None,
     base_url: BaseUrl = None,
     api_key: ApiKey = None,
     as_json: AsJson = False,
 ) -> None:
     """Render the action's message for one contact (a preview; nothing is sent)."""
     who = one_contact(contact_id, unicity, hash_)
+    extra = json_option(data, "--data")
     with NP6(api_key=api_key, base_url=base_url) as np6:
-        result = np6.actions.render(action, who, channel=channel)
+        chosen = _channel(np6, action, channel)
+        with _media_hint(action, chosen, channel):
+            result = np6.actions.render(action, _render_item(who, extra), channel=chosen)
     if as_json:
         print_json(result)
         return
-    names = ("recipient", "subject", "text", "html")
-    rows: list[tuple[str, Any]] = [("result", result.type_)]
-    rows += [(name, present(getattr(result, name, None))) for name in names]
-    print_fields(f"Action {action} rendered for {who.kind} {who.value}", rows)
+    print_fields(f"Action {action} rendered for {who.kind} {who.value}", _render_rows(result))
+
+
+@app.command("render-many")
+@handles_errors
+def render_many(
+    action: ActionId,
+    contact_id: ContactIds = [],  # noqa: B006
+    unicity: Unicities = [],  # noqa: B006
+    hash_: Hashes = [],  # noqa: B006
+    data: Data = None,
+    channel: Channel = None,
+    base_url: BaseUrl = None,
+    api_key: ApiKey = None,
+    as_json: AsJson = False,
+) -> None:
+    """Render the action's message for several contacts in one request (a preview; nothing is sent)."""
+    recipients = contacts(contact_id, unicity, hash_)
+    extra = json_option(data, "--data")
+    with NP6(api_key=api_key, base_url=base_url) as np6:
+        chosen = _channel(np6, action, channel)
+        with _media_hint(action, chosen, channel):
+            results = np6.actions.render_many(
+                action, [_render_item(w, extra) for w in recipients], channel=chosen
+            )
+    if as_json:
+        print_json(results)
+        return
+    for who, result in zip(recipients, results, strict=True):
+        print_fields(f"Action {action} rendered for {who.kind} {who.value}", _render_rows(result))
+
+
+@app.command("render-links")
+@handles_errors
+def render_links(
+    action: ActionId,
+    contact_id: ContactId = None,
+    unicity: Unicity = None,
+    hash_: Hash = None,
+    data: Data = None,
+    base_url: BaseUrl = None,
+    api_key: ApiKey = None,
+    as_json: AsJson = False,
+) -> None:
+    """List the links of the action's message as rendered for one contact."""
+    who = one_contact(contact_id, unicity, hash_)
+    extra = json_option(data, "--data")
+    with NP6(api_key=api_key, base_url=base_url) as np6:
+        result = np6.actions.render_links(action, _render_item(who, extra))
+    if as_json:
+        print_json(result)
+        return
+    print_rows(
+        f"Links of action {action} for {who.kind} {who.value}",
+        ["link"],
+        [[link] for link in present(result.links) or []],
+    )
 
 
 @app.command()
 @handles_errors
 def send(
     action: ActionId,
-    contact_id: Annotated[list[str], typer.Option("--contact-id", help="A recipient id (repeatable).")] = [],  # noqa: B006
-    unicity: Annotated[list[str], typer.Option("--unicity", help="A recipient unicity (repeatable).")] = [],  # noqa: B006
-    hash_: Annotated[list[str], typer.Option("--hash", help="A recipient hash (repeatable).")] = [],  # noqa: B006
-    channel: Channel = "email",
+    contact_id: ContactIds = [],  # noqa: B006
+    unicity: Unicities = [],  # noqa: B006
+    hash_: Hashes = [],  # noqa: B006
+    data: Data = None,
+    channel: Channel = None,
+    batch_size: BatchSize = 1000,
     base_url: BaseUrl = None,
     api_key: ApiKey = None,
     as_json: AsJson = False,
 ) -> None:
-    """Send the action to each recipient (the action must be validated for production)."""
+    """Send the action to each recipient (the action must be validated for production).
+
+    Exit code: 0 all sent, 3 some recipients failed, 1 none sent, 130 interrupted (says what was sent).
+    """
     recipients = contacts(contact_id, unicity, hash_)
+    extra = json_option(data, "--data")
     with NP6(api_key=api_key, base_url=base_url) as np6:
-        results = np6.actions.send(action, list(recipients), channel=channel)
-    print_results(recipients, results, as_json)
+        chosen = _channel(np6, action, channel)
+        items: list[Any] = [_send_item(who, extra) for who in recipients]
+        with _media_hint(action, chosen, channel):
+            run_send(
+                lambda: np6.actions.send(action, items, channel=chosen, batch_size=batch_size),
+                recipients,
+                as_json,
+            )
+
+
+@app.command("send-one")
+@handles_errors
+def send_one(
+    action: ActionId,
+    contact_id: ContactId = None,
+    unicity: Unicity = None,
+    hash_: Hash = None,
+    data: Data = None,
+    channel: Channel = None,
+    base_url: BaseUrl = None,
+    api_key: ApiKey = None,
+    as_json: AsJson = False,
+) -> None:
+    """Send the action to one recipient, with NP6's single-message operation.
+
+    Exit code: 0 sent, 1 NP6 refused the recipient.
+    """
+    who = one_contact(contact_id, unicity, hash_)
+    extra = json_option(data, "--data")
+    with NP6(api_key=api_key, base_url=base_url) as np6:
+        chosen = _channel(np6, action, channel)
+        with _media_hint(action, chosen, channel):
+            result = np6.actions.send_one(action, _send_item(who, extra), channel=chosen)
+    print_one(who, result, as_json)
+
+
+@app.command("send-to-target")
+@handles_errors
+def send_to_target(
+    action: ActionId,
+    target: Annotated[
+        str, typer.Argument(help="The contact id to send to (NP6's older, target-based send).")
+    ],
+    data: Data = None,
+    base_url: BaseUrl = None,
+    api_key: ApiKey = None,
+    as_json: AsJson = False,
+) -> None:
+    """Send the action to one contact id with NP6's older target-based operation.
+
+    Exit code: 0 sent, 1 NP6 refused it.
+    """
+    extra = json_option(data, "--data")
+    with NP6(api_key=api_key, base_url=base_url) as np6:
+        result = np6.actions.send_to_target(action, target, None if extra is None else {"data": extra})
+    print_one(Contact.id(target), result, as_json)
+
+
+@app.command("export-recipients")
+@handles_errors
+def export_recipients(action: ActionId, base_url: BaseUrl = None, api_key: ApiKey = None) -> None:
+    """Ask NP6 to export the action's recipients (NP6 delivers the file itself, not to this command)."""
+    with NP6(api_key=api_key, base_url=base_url) as np6:
+        np6.actions.export_recipients(action)
+    _say(f"export of the recipients of action {action} requested; NP6 delivers the file")
+
+
+@app.command("export-openers")
+@handles_errors
+def export_openers(action: ActionId, base_url: BaseUrl = None, api_key: ApiKey = None) -> None:
+    """Ask NP6 to export the contacts who opened the action's message (delivered by NP6)."""
+    with NP6(api_key=api_key, base_url=base_url) as np6:
+        np6.actions.export_openers(action)
+    _say(f"export of the openers of action {action} requested; NP6 delivers the file")
+
+
+@app.command("export-clickers")
+@handles_errors
+def export_clickers(action: ActionId, base_url: BaseUrl = None, api_key: ApiKey = None) -> None:
+    """Ask NP6 to export the contacts who clicked a link of the action's message (delivered by NP6)."""
+    with NP6(api_key=api_key, base_url=base_url) as np6:
+        np6.actions.export_clickers(action)
+    _say(f"export of the clickers of action {action} requested; NP6 delivers the file")
+
+
+# --------------------------------------------------------------------------------------------- helpers
+def _channel(np6: NP6, action: str, channel: str | None) -> str:
+    """--channel, or the channel of the action's type (one GET): an SMS action is sent as SMS."""
+    if channel is not None:
+        return channel
+    kind = np6.actions.get(action).type_
+    if kind not in _CHANNELS:
+        usage_error(
+            f"action {action} is a {kind!r} action, not e-mail or SMS; give --channel email or --channel sms"
+        )
+    return _CHANNELS[kind]
+
+
+@contextmanager
+def _media_hint(action: str, chosen: str, given: str | None) -> Iterator[None]:
+    """NP6 answers 415 when the media type is not the action's: say which --channel to use."""
+    try:
+        yield
+    except APIStatusError as error:
+        if error.status_code != 415:
+            raise
+        other = "sms" if chosen == "email" else "email"
+        why = "--channel " + chosen if given is not None else f"the {chosen} media type"
+        try:
+            api_error(error)
+        except typer.Exit:
+            err.print(
+                f"hint: NP6 refused {why} for action {action};"
+                f" if it is an {other} action, use --channel {other}",
+                markup=False,
+                highlight=False,
+            )
+            raise
+
+
+def _render_item(who: Contact, data: dict[str, Any] | None) -> Contact | dict[str, Any]:
+    """A render (or render-links) message: the bare contact, or with --data the request in NP6's shape."""
+    return who if data is None else {"receiver": who.to_target(), "data": data}
+
+
+def _send_item(who: Contact, data: dict[str, Any] | None) -> Contact | dict[str, Any]:
+    """A send message: the bare contact, or with --data the request in NP6's shape."""
+    return who if data is None else {"recipient": who.to_dict(), "data": data}
+
+
+def _render_rows(result: Any) -> list[tuple[str, Any]]:
+    names = ("recipient", "subject", "text", "html")
+    rows: list[tuple[str, Any]] = [("result", result.type_)]
+    rows += [(name, present(getattr(result, name, None))) for name in names]
+    return rows
+
+
+def _say(message: str) -> None:
+    typer.echo(message)

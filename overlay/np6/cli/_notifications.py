@@ -1,4 +1,5 @@
-"""`np6 notifications ...`: list, inspect, render, test and execute push notifications."""
+"""`np6 notifications ...`: every notification operation: list, get, create, update, delete, duplicate,
+activate, deactivate, render (with or without a contact), test, execute and execute-one."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ from typing import Annotated, Any
 
 import typer
 
-from np6 import NP6
+from np6 import NP6, Contact
 
+from ._bodies import body_checked, read_body
 from ._common import (
     ApiKey,
     AsJson,
@@ -25,8 +27,29 @@ from ._common import (
     print_rows,
     usage_error,
 )
+from ._confirm import Yes, confirm
+from ._sends import print_one, run_send
 
-app = typer.Typer(help="Push notifications: list, get, render, test, execute.", no_args_is_help=True)
+app = typer.Typer(
+    help="Push notifications: list, get, create, update, delete, duplicate, activate, deactivate, render, "
+    "test, execute.",
+    no_args_is_help=True,
+)
+
+NotificationId = Annotated[int, typer.Argument(help="The notification id, e.g. 156.")]
+BodyFile = Annotated[
+    str,
+    typer.Option(
+        "--file", "-f", help="The notification as a JSON or YAML object, from this file or - (stdin)."
+    ),
+]
+Data = Annotated[
+    str | None,
+    typer.Option("--data", help='Data for the placeholders, a JSON object: \'{"product": "Tea"}\'.'),
+]
+BatchSize = Annotated[
+    int, typer.Option("--batch-size", min=1, help="Recipients per request (a failed batch stops the send).")
+]
 
 Version = Annotated[str, typer.Option("--version", help='"master" or a version UUID.', show_default=True)]
 Label = Annotated[str | None, typer.Option("--label", help="Pick the version by its label instead.")]
@@ -68,11 +91,16 @@ def get(
     """Show a notification and its versions."""
     with NP6(api_key=api_key, base_url=base_url) as np6:
         found = np6.notifications.get(notification)
+    _show(found, as_json)
+
+
+def _show(found: Any, as_json: bool) -> None:
+    """A notification: NP6's JSON, or its fields and a table of its versions."""
     if as_json:
         print_json(found)
         return
     print_fields(
-        f"Notification {notification}",
+        f"Notification {present(found.id)}",
         [("name", present(found.name)), ("type", found.type_), ("active", present(found.active))],
     )
     rows = [
@@ -84,6 +112,84 @@ def get(
 
 @app.command()
 @handles_errors
+def create(body: BodyFile, base_url: BaseUrl = None, api_key: ApiKey = None, as_json: AsJson = False) -> None:
+    """Create a notification from a JSON or YAML file (-f FILE, or -f - for stdin); shows what NP6 created.
+
+    The body is checked against the API's schema before anything is sent (a mistake names the field).
+    """
+    request = read_body(body, "--file")
+    with NP6(api_key=api_key, base_url=base_url) as np6, body_checked(body):
+        created = np6.notifications.create(request)
+    _show(created, as_json)
+
+
+@app.command()
+@handles_errors
+def update(
+    notification: NotificationId,
+    body: BodyFile,
+    base_url: BaseUrl = None,
+    api_key: ApiKey = None,
+    as_json: AsJson = False,
+) -> None:
+    """Replace a notification with the JSON or YAML in -f FILE (or -f - for stdin).
+
+    NP6's update is a full replacement (PUT): a field or version left out of the file is deleted. Start
+    from `np6 notifications get ID --json`, edit, then update.
+    """
+    request = read_body(body, "--file")
+    with NP6(api_key=api_key, base_url=base_url) as np6, body_checked(body):
+        updated = np6.notifications.update(notification, request)
+    _show(updated, as_json)
+
+
+@app.command()
+@handles_errors
+def delete(
+    notification: NotificationId, yes: Yes = False, base_url: BaseUrl = None, api_key: ApiKey = None
+) -> None:
+    """Delete a notification, after a confirmation (--yes to skip it; without a terminal --yes is needed).
+
+    Answering no exits 1 with nothing deleted.
+    """
+    with NP6(api_key=api_key, base_url=base_url) as np6:
+        found = np6.notifications.get(notification)  # a 404 before asking; the name in the question
+        confirm(f"delete notification {notification} ({present(found.name)!r})", yes)
+        np6.notifications.delete(notification)
+    _say(f"notification {notification} deleted")
+
+
+@app.command()
+@handles_errors
+def duplicate(
+    notification: NotificationId, base_url: BaseUrl = None, api_key: ApiKey = None, as_json: AsJson = False
+) -> None:
+    """Copy a notification (NP6 gives the copy new ids); shows the copy."""
+    with NP6(api_key=api_key, base_url=base_url) as np6:
+        copy = np6.notifications.duplicate(notification)
+    _show(copy, as_json)
+
+
+@app.command()
+@handles_errors
+def activate(notification: NotificationId, base_url: BaseUrl = None, api_key: ApiKey = None) -> None:
+    """Put a notification online (only an active notification can be executed)."""
+    with NP6(api_key=api_key, base_url=base_url) as np6:
+        np6.notifications.activate(notification)
+    _say(f"notification {notification} activated")
+
+
+@app.command()
+@handles_errors
+def deactivate(notification: NotificationId, base_url: BaseUrl = None, api_key: ApiKey = None) -> None:
+    """Take a notification offline."""
+    with NP6(api_key=api_key, base_url=base_url) as np6:
+        np6.notifications.deactivate(notification)
+    _say(f"notification {notification} deactivated")
+
+
+@app.command()
+@handles_errors
 def render(
     notification: Annotated[int, typer.Argument(help="The notification id.")],
     version: Version = "master",
@@ -91,13 +197,13 @@ def render(
     contact_id: ContactId = None,
     unicity: Unicity = None,
     hash_: Hash = None,
-    data: Annotated[str | None, typer.Option("--data", help="Render data, a JSON object.")] = None,
+    data: Data = None,
     base_url: BaseUrl = None,
     api_key: ApiKey = None,
     as_json: AsJson = False,
 ) -> None:
-    """Render a version of a notification for one contact."""
-    who = one_contact(contact_id, unicity, hash_)
+    """Render a version of a notification, for one contact or (with none given) without a contact."""
+    who = _maybe_contact(contact_id, unicity, hash_)
     extra = json_option(data, "--data")
     with NP6(api_key=api_key, base_url=base_url) as np6:
         chosen = _version(np6, notification, version, label)
@@ -115,7 +221,8 @@ def render(
             (name, present(getattr(rendered, name)))
             for name in ("title", "body", "icon", "thumbnail", "image")
         ]
-    print_fields(f"Notification {notification} rendered for {who.kind} {who.value}", rows)
+    whom = "without a contact" if who is None else f"for {who.kind} {who.value}"
+    print_fields(f"Notification {notification} rendered {whom}", rows)
 
 
 @app.command()
@@ -142,37 +249,65 @@ def test(
 @app.command()
 @handles_errors
 def execute(
-    notification: Annotated[int, typer.Argument(help="The notification id.")],
+    notification: NotificationId,
     contact_id: Annotated[list[str], typer.Option("--contact-id", help="A recipient id (repeatable).")] = [],  # noqa: B006
     unicity: Annotated[list[str], typer.Option("--unicity", help="A recipient unicity (repeatable).")] = [],  # noqa: B006
     hash_: Annotated[list[str], typer.Option("--hash", help="A recipient hash (repeatable).")] = [],  # noqa: B006
+    data: Data = None,
+    batch_size: BatchSize = 1000,
     base_url: BaseUrl = None,
     api_key: ApiKey = None,
     as_json: AsJson = False,
 ) -> None:
-    """Execute (send) the notification's master version to each recipient."""
+    """Execute (send) the notification's master version to each recipient.
+
+    Exit code: 0 all sent, 3 some recipients failed, 1 none sent, 130 interrupted (says what was sent).
+    """
     recipients = contacts(contact_id, unicity, hash_)
+    extra = json_option(data, "--data")
     with NP6(api_key=api_key, base_url=base_url) as np6:
-        results = np6.notifications.execute(notification, list(recipients))
-    print_results(recipients, results, as_json)
-
-
-def print_results(recipients: list[Any], results: list[Any], as_json: bool) -> None:
-    """One row per recipient: success with the message id, or the error NP6 gave."""
-    if as_json:
-        print_json(results)
-        return
-    rows = []
-    for who, result in zip(recipients, results, strict=True):
-        detail = present(getattr(result, "value", None))
-        rows.append(
-            [
-                f"{who.kind} {who.value}",
-                result.type_,
-                present(getattr(result, "id", None)),
-                present(detail.type_) if detail is not None else None,
-            ]
+        items: list[Any] = [_execution(who, extra) for who in recipients]
+        run_send(
+            lambda: np6.notifications.execute(notification, items, batch_size=batch_size), recipients, as_json
         )
-    print_rows("Results", ["recipient", "result", "message id", "error"], rows)
-    failed = sum(1 for r in results if r.type_ != "success")
-    typer.echo(f"{len(results) - failed} sent, {failed} failed")
+
+
+@app.command("execute-one")
+@handles_errors
+def execute_one(
+    notification: NotificationId,
+    contact_id: ContactId = None,
+    unicity: Unicity = None,
+    hash_: Hash = None,
+    data: Data = None,
+    base_url: BaseUrl = None,
+    api_key: ApiKey = None,
+    as_json: AsJson = False,
+) -> None:
+    """Execute (send) the notification to one recipient, with NP6's single-message operation.
+
+    Exit code: 0 sent, 1 NP6 refused the recipient.
+    """
+    who = one_contact(contact_id, unicity, hash_)
+    extra = json_option(data, "--data")
+    with NP6(api_key=api_key, base_url=base_url) as np6:
+        result = np6.notifications.execute_one(notification, _execution(who, extra))
+    print_one(who, result, as_json)
+
+
+def _execution(who: Contact, data: dict[str, Any] | None) -> Contact | dict[str, Any]:
+    """The execution item for a recipient: the bare contact, or with --data the request in NP6's shape."""
+    if data is None:
+        return who
+    return {"recipient": {"type": "contact", "value": who.to_dict()}, "data": data}
+
+
+def _maybe_contact(contact_id: str | None, unicity: str | None, hash_: str | None) -> Contact | None:
+    """At most one of --contact-id / --unicity / --hash; None when none is given."""
+    if contact_id is None and unicity is None and hash_ is None:
+        return None
+    return one_contact(contact_id, unicity, hash_)
+
+
+def _say(message: str) -> None:
+    typer.echo(message)

@@ -1,0 +1,28 @@
+"""The confirmation a destructive command asks for: `--yes`, or a "y" typed at a terminal, never silence."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import click
+import typer
+
+from ._common import EXIT_API_ERROR, err, usage_error
+
+Yes = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation (needed in scripts).")]
+
+
+def confirm(action: str, yes: bool) -> None:
+    """Ask "<action>?" on the terminal unless --yes; with no terminal to ask on, a usage error."""
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        usage_error(f"not confirmed: to {action} without a terminal to ask on, pass --yes")
+    try:
+        agreed = click.confirm(f"{action[0].upper()}{action[1:]}? This cannot be undone.", err=True)
+    except click.Abort:  # Ctrl-D or Ctrl-C at the prompt
+        agreed = False
+    if not agreed:
+        err.print("nothing done", markup=False, highlight=False)
+        raise typer.Exit(EXIT_API_ERROR)

@@ -1,0 +1,126 @@
+"""What a send or execute reports, and its exit code, including when it stops half-way.
+
+The rule (also in `np6 --help`): 0 every recipient succeeded; 3 (EXIT_PARTIAL) some succeeded and some did
+not (NP6 refused them, a later batch failed, or the outcome of a batch is unknown); 1 none succeeded;
+130 Ctrl-C, after saying what was sent, what may have been sent and what was never tried.
+One row per recipient, in the order given: NP6's result, or "outcome unknown" / "not sent" when it stopped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, NoReturn
+
+import typer
+
+from np6 import APIError, SendOutcomeUnknownError
+
+from ._common import (
+    EXIT_API_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    api_error,
+    err,
+    present,
+    print_json,
+    print_rows,
+)
+
+UNKNOWN = "outcome unknown"
+NOT_SENT = "not sent"
+
+
+def run_send(send: Callable[[], list[Any]], recipients: list[Any], as_json: bool) -> None:
+    """Run `send` (one result per recipient), print the outcome and exit with the documented code."""
+    try:
+        results = send()
+    except KeyboardInterrupt as interrupt:
+        progress = getattr(interrupt, "batch_progress", None)
+        if progress is None:
+            _note("interrupted: the messages being sent may or may not have been sent (outcome unknown)")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        _stopped(recipients, progress, as_json, in_flight=UNKNOWN, reason="interrupted")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except APIError as error:
+        progress = error.batch_progress
+        if progress is None or not progress.results:
+            raise  # nothing was sent before it: an ordinary API error
+        in_flight = UNKNOWN if isinstance(error, SendOutcomeUnknownError) else NOT_SENT
+        code = _stopped(recipients, progress, as_json, in_flight=in_flight, reason="stopped")
+        _exit_with_error(error, code)
+    print_results(recipients, results, as_json)
+    succeeded = sum(1 for r in results if _succeeded(r))
+    _note(f"{succeeded} sent, {len(results) - succeeded} failed")
+    raise typer.Exit(exit_code(succeeded, len(results)))
+
+
+def exit_code(succeeded: int, total: int) -> int:
+    """0 all succeeded (or nothing to send), 3 some did, 1 none did."""
+    if succeeded == total:
+        return EXIT_OK
+    return EXIT_PARTIAL if succeeded else EXIT_API_ERROR
+
+
+def print_one(who: Any, result: Any, as_json: bool) -> NoReturn:
+    """The result of a single-message send, and its exit code: 0 sent, 1 NP6 refused the recipient."""
+    if as_json:
+        print_json(result)
+    else:
+        print_results([who], [result], as_json=False)
+    raise typer.Exit(EXIT_OK if _succeeded(result) else EXIT_API_ERROR)
+
+
+def print_results(
+    recipients: list[Any], results: list[Any], as_json: bool, extra: tuple[list[Any], ...] = ()
+) -> None:
+    """One row per recipient: success with the message id, or the error NP6 gave (--json: NP6's results)."""
+    if as_json:
+        print_json(results)
+        return
+    rows = []
+    for who, result in zip(recipients, results, strict=False):
+        detail = present(getattr(result, "value", None))
+        rows.append(
+            [
+                _label(who),
+                result.type_,
+                present(getattr(result, "id", None)),
+                present(getattr(detail, "type_", None)) if detail is not None else None,
+            ]
+        )
+    print_rows("Results", ["recipient", "result", "message id", "error"], [*rows, *extra])
+
+
+def _stopped(recipients: list[Any], progress: Any, as_json: bool, *, in_flight: str, reason: str) -> int:
+    """Report a send that stopped between batches; returns the exit code it deserves (3 or 1)."""
+    done, failed, unsent = len(progress.results), len(progress.failed), len(progress.unsent)
+    rest = recipients[done:]
+    extra = [[_label(who), in_flight, None, None] for who in rest[:failed]]
+    extra += [[_label(who), NOT_SENT, None, None] for who in rest[failed : failed + unsent]]
+    print_results(recipients, progress.results, as_json, tuple(extra))
+    succeeded = sum(1 for r in progress.results if _succeeded(r))
+    _note(
+        f"{reason}: {succeeded} sent, {done - succeeded} refused by NP6, {failed} {in_flight}"
+        f" (the batch in flight), {unsent} never tried"
+    )
+    return EXIT_PARTIAL if succeeded else EXIT_API_ERROR
+
+
+def _exit_with_error(error: APIError, code: int) -> NoReturn:
+    try:
+        api_error(error)  # prints the one-line error
+    except typer.Exit:
+        raise typer.Exit(code) from None
+
+
+def _succeeded(result: Any) -> bool:
+    return getattr(result, "type_", None) == "success"
+
+
+def _label(who: Any) -> str:
+    return f"{who.kind} {who.value}"
+
+
+def _note(message: str) -> None:
+    err.print(message, markup=False, highlight=False)
