@@ -13,22 +13,25 @@ from np6 import NP6, APIStatusError, Contact
 
 from ._bodies import body_checked, read_body
 from ._common import (
+    EXIT_API_ERROR,
     ApiKey,
     AsJson,
     BaseUrl,
     ContactId,
     Hash,
     Unicity,
-    api_error,
     contacts,
-    err,
+    error_message,
     handles_errors,
     json_option,
+    note,
     one_contact,
     present,
+    print_error,
     print_fields,
     print_json,
     print_rows,
+    say,
     usage_error,
 )
 from ._confirm import Yes, confirm
@@ -65,6 +68,7 @@ BatchSize = Annotated[
 ]
 
 _CHANNELS = {"mailMessage": "email", "smsMessage": "sms"}
+_NAMES = {"email": "e-mail", "sms": "SMS"}
 
 
 def _state(action: Any) -> Any:
@@ -82,6 +86,7 @@ def _show(found: Any, as_json: bool) -> None:
     print_fields(
         f"Action {present(found.id)}",
         [
+            ("id", present(found.id)),
             ("name", present(found.name)),
             ("type", found.type_),
             ("state", _state(found)),
@@ -156,7 +161,7 @@ def delete(action: ActionId, yes: Yes = False, base_url: BaseUrl = None, api_key
         found = np6.actions.get(action)  # a 404 before asking; the name in the question
         confirm(f"delete action {action} ({present(found.name)!r})", yes)
         np6.actions.delete(action)
-    _say(f"action {action} deleted")
+    say(f"action {action} deleted")
 
 
 @app.command()
@@ -190,7 +195,7 @@ def validate(
     with NP6(api_key=api_key, base_url=base_url) as np6:
         np6.actions.validate(action, for_test=for_test, test_segments=test_segment or None)
         state = _state(np6.actions.get(action))
-    _say(f"action {action} {'test-validated' if for_test else 'validated'} (state {state})")
+    say(f"action {action} {'test-validated' if for_test else 'validated'} (state {state})")
 
 
 @app.command()
@@ -200,7 +205,7 @@ def unvalidate(action: ActionId, base_url: BaseUrl = None, api_key: ApiKey = Non
     with NP6(api_key=api_key, base_url=base_url) as np6:
         np6.actions.unvalidate(action)
         state = _state(np6.actions.get(action))
-    _say(f"action {action} unvalidated (state {state})")
+    say(f"action {action} unvalidated (state {state})")
 
 
 @app.command()
@@ -370,7 +375,7 @@ def export_recipients(action: ActionId, base_url: BaseUrl = None, api_key: ApiKe
     """Ask NP6 to export the action's recipients (NP6 delivers the file itself, not to this command)."""
     with NP6(api_key=api_key, base_url=base_url) as np6:
         np6.actions.export_recipients(action)
-    _say(f"export of the recipients of action {action} requested; NP6 delivers the file")
+    say(f"export of the recipients of action {action} requested; NP6 delivers the file")
 
 
 @app.command("export-openers")
@@ -379,7 +384,7 @@ def export_openers(action: ActionId, base_url: BaseUrl = None, api_key: ApiKey =
     """Ask NP6 to export the contacts who opened the action's message (delivered by NP6)."""
     with NP6(api_key=api_key, base_url=base_url) as np6:
         np6.actions.export_openers(action)
-    _say(f"export of the openers of action {action} requested; NP6 delivers the file")
+    say(f"export of the openers of action {action} requested; NP6 delivers the file")
 
 
 @app.command("export-clickers")
@@ -388,7 +393,7 @@ def export_clickers(action: ActionId, base_url: BaseUrl = None, api_key: ApiKey 
     """Ask NP6 to export the contacts who clicked a link of the action's message (delivered by NP6)."""
     with NP6(api_key=api_key, base_url=base_url) as np6:
         np6.actions.export_clickers(action)
-    _say(f"export of the clickers of action {action} requested; NP6 delivers the file")
+    say(f"export of the clickers of action {action} requested; NP6 delivers the file")
 
 
 # --------------------------------------------------------------------------------------------- helpers
@@ -414,16 +419,10 @@ def _media_hint(action: str, chosen: str, given: str | None) -> Iterator[None]:
             raise
         other = "sms" if chosen == "email" else "email"
         why = "--channel " + chosen if given is not None else f"the {chosen} media type"
-        try:
-            api_error(error)
-        except typer.Exit:
-            err.print(
-                f"hint: NP6 refused {why} for action {action};"
-                f" if it is an {other} action, use --channel {other}",
-                markup=False,
-                highlight=False,
-            )
-            raise
+        print_error(error_message(error))
+        hint = f"if it is an {_NAMES[other]} action, use --channel {other}"
+        note(f"hint: NP6 refused {why} for action {action}; {hint}")
+        raise typer.Exit(EXIT_API_ERROR) from None
 
 
 def _render_item(who: Contact, data: dict[str, Any] | None) -> Contact | dict[str, Any]:
@@ -441,7 +440,3 @@ def _render_rows(result: Any) -> list[tuple[str, Any]]:
     rows: list[tuple[str, Any]] = [("result", result.type_)]
     rows += [(name, present(getattr(result, name, None))) for name in names]
     return rows
-
-
-def _say(message: str) -> None:
-    typer.echo(message)

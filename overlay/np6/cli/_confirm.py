@@ -8,7 +8,7 @@ from typing import Annotated
 import click
 import typer
 
-from ._common import EXIT_API_ERROR, err, usage_error
+from ._common import EXIT_API_ERROR, note, usage_error
 
 Yes = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation (needed in scripts).")]
 
@@ -24,5 +24,5 @@ def confirm(action: str, yes: bool) -> None:
     except click.Abort:  # Ctrl-D or Ctrl-C at the prompt
         agreed = False
     if not agreed:
-        err.print("nothing done", markup=False, highlight=False)
+        note("nothing done")
         raise typer.Exit(EXIT_API_ERROR)

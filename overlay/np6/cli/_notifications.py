@@ -25,6 +25,7 @@ from ._common import (
     print_fields,
     print_json,
     print_rows,
+    say,
     usage_error,
 )
 from ._confirm import Yes, confirm
@@ -101,7 +102,12 @@ def _show(found: Any, as_json: bool) -> None:
         return
     print_fields(
         f"Notification {present(found.id)}",
-        [("name", present(found.name)), ("type", found.type_), ("active", present(found.active))],
+        [
+            ("id", present(found.id)),
+            ("name", present(found.name)),
+            ("type", found.type_),
+            ("active", present(found.active)),
+        ],
     )
     rows = [
         [present(v.id), present(v.label), v.master is True, present(present(v.content) and v.content.title)]
@@ -156,7 +162,7 @@ def delete(
         found = np6.notifications.get(notification)  # a 404 before asking; the name in the question
         confirm(f"delete notification {notification} ({present(found.name)!r})", yes)
         np6.notifications.delete(notification)
-    _say(f"notification {notification} deleted")
+    say(f"notification {notification} deleted")
 
 
 @app.command()
@@ -176,7 +182,7 @@ def activate(notification: NotificationId, base_url: BaseUrl = None, api_key: Ap
     """Put a notification online (only an active notification can be executed)."""
     with NP6(api_key=api_key, base_url=base_url) as np6:
         np6.notifications.activate(notification)
-    _say(f"notification {notification} activated")
+    say(f"notification {notification} activated")
 
 
 @app.command()
@@ -185,7 +191,7 @@ def deactivate(notification: NotificationId, base_url: BaseUrl = None, api_key: 
     """Take a notification offline."""
     with NP6(api_key=api_key, base_url=base_url) as np6:
         np6.notifications.deactivate(notification)
-    _say(f"notification {notification} deactivated")
+    say(f"notification {notification} deactivated")
 
 
 @app.command()
@@ -307,7 +313,3 @@ def _maybe_contact(contact_id: str | None, unicity: str | None, hash_: str | Non
     if contact_id is None and unicity is None and hash_ is None:
         return None
     return one_contact(contact_id, unicity, hash_)
-
-
-def _say(message: str) -> None:
-    typer.echo(message)

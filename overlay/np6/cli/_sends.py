@@ -20,9 +20,10 @@ from ._common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_PARTIAL,
-    api_error,
-    err,
+    error_message,
+    note,
     present,
+    print_error,
     print_json,
     print_rows,
 )
@@ -38,7 +39,7 @@ def run_send(send: Callable[[], list[Any]], recipients: list[Any], as_json: bool
     except KeyboardInterrupt as interrupt:
         progress = getattr(interrupt, "batch_progress", None)
         if progress is None:
-            _note("interrupted: the messages being sent may or may not have been sent (outcome unknown)")
+            note("interrupted: the messages being sent may or may not have been sent (outcome unknown)")
             raise typer.Exit(EXIT_INTERRUPTED) from None
         _stopped(recipients, progress, as_json, in_flight=UNKNOWN, reason="interrupted")
         raise typer.Exit(EXIT_INTERRUPTED) from None
@@ -48,10 +49,11 @@ def run_send(send: Callable[[], list[Any]], recipients: list[Any], as_json: bool
             raise  # nothing was sent before it: an ordinary API error
         in_flight = UNKNOWN if isinstance(error, SendOutcomeUnknownError) else NOT_SENT
         code = _stopped(recipients, progress, as_json, in_flight=in_flight, reason="stopped")
-        _exit_with_error(error, code)
+        print_error(error_message(error))
+        raise typer.Exit(code) from None
     print_results(recipients, results, as_json)
     succeeded = sum(1 for r in results if _succeeded(r))
-    _note(f"{succeeded} sent, {len(results) - succeeded} failed")
+    note(f"{succeeded} sent, {len(results) - succeeded} failed")
     raise typer.Exit(exit_code(succeeded, len(results)))
 
 
@@ -100,18 +102,11 @@ def _stopped(recipients: list[Any], progress: Any, as_json: bool, *, in_flight: 
     extra += [[_label(who), NOT_SENT, None, None] for who in rest[failed : failed + unsent]]
     print_results(recipients, progress.results, as_json, tuple(extra))
     succeeded = sum(1 for r in progress.results if _succeeded(r))
-    _note(
+    note(
         f"{reason}: {succeeded} sent, {done - succeeded} refused by NP6, {failed} {in_flight}"
         f" (the batch in flight), {unsent} never tried"
     )
     return EXIT_PARTIAL if succeeded else EXIT_API_ERROR
-
-
-def _exit_with_error(error: APIError, code: int) -> NoReturn:
-    try:
-        api_error(error)  # prints the one-line error
-    except typer.Exit:
-        raise typer.Exit(code) from None
 
 
 def _succeeded(result: Any) -> bool:
@@ -120,7 +115,3 @@ def _succeeded(result: Any) -> bool:
 
 def _label(who: Any) -> str:
     return f"{who.kind} {who.value}"
-
-
-def _note(message: str) -> None:
-    err.print(message, markup=False, highlight=False)
