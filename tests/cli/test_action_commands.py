@@ -77,11 +77,21 @@ def test_update_replaces_the_whole_action(cli: Cli, np6_sandbox_url: str, tmp_pa
     assert api(np6_sandbox_url, "GET", f"/actions/{EMAIL}").json()["description"]
     body = tmp_path / "action.yaml"
     body.write_text("type: mailMessage\nname: Renamed\ncontent: {subject: Hi, text: Hi}\n", encoding="utf-8")
-    result = cli("actions", "update", EMAIL, "-f", str(body))
+    result = cli("actions", "update", EMAIL, "--replace", "-f", str(body))
     assert result.code == 0, result.stderr
     stored = api(np6_sandbox_url, "GET", f"/actions/{EMAIL}").json()
     assert stored["name"] == "Renamed"
     assert "description" not in stored  # NP6's PUT replaces: what the file leaves out is gone
+
+
+def test_update_merges_by_default(cli: Cli, np6_sandbox_url: str) -> None:
+    api(np6_sandbox_url, "DELETE", f"/actions/{EMAIL}/validation", json={}).raise_for_status()
+    before = api(np6_sandbox_url, "GET", f"/actions/{EMAIL}").json()
+    result = cli("actions", "update", EMAIL, "-f", "-", stdin=b'{"content": {"subject": "New subject"}}')
+    assert result.code == 0, result.stderr
+    stored = api(np6_sandbox_url, "GET", f"/actions/{EMAIL}").json()
+    assert stored["content"]["subject"] == "New subject"
+    assert stored["content"]["html"] == before["content"]["html"] and stored["name"] == before["name"]
 
 
 def test_update_of_a_validated_action_is_one_line_exit_1(
@@ -89,7 +99,7 @@ def test_update_of_a_validated_action_is_one_line_exit_1(
 ) -> None:
     body = tmp_path / "action.yaml"
     body.write_text("type: mailMessage\nname: Renamed\n", encoding="utf-8")
-    result = cli("actions", "update", EMAIL, "-f", str(body))
+    result = cli("actions", "update", EMAIL, "--replace", "-f", str(body))
     assert result.code == 1
     assert "409" in one_error_line(result.stderr)
     assert api(np6_sandbox_url, "GET", f"/actions/{EMAIL}").json()["name"] == "Welcome e-mail"
@@ -166,9 +176,8 @@ def test_an_sms_action_renders_as_sms_without_channel(cli: Cli) -> None:
 def test_the_wrong_channel_gets_a_hint_naming_the_right_one(cli: Cli) -> None:
     result = cli("actions", "render", SMS, "--contact-id", "000R4M0T", "--channel", "email")
     assert result.code == 1
-    error, hint = result.stderr.strip().splitlines()
-    assert error.startswith("error:") and "415" in error
-    assert hint.startswith("hint:") and "--channel sms" in hint
+    line = one_error_line(result.stderr)
+    assert "415" in line and "does not take email messages; use --channel sms" in line
 
 
 def test_render_of_an_unknown_action_is_one_line(cli: Cli) -> None:
@@ -258,6 +267,7 @@ def test_send_one(cli: Cli, np6_sandbox_url: str) -> None:
     assert json.loads(result.stdout)["id"] == sent["message"] and sent["address"] == "a+b@example.com"
     refused = cli("actions", "send-one", EMAIL, "--contact-id", "NOPE1")
     assert refused.code == 1 and "recipient not found" in refused.stdout
+    assert "not sent to id NOPE1" in refused.stderr
     assert len(outbox(np6_sandbox_url)) == 1
 
 

@@ -3,17 +3,14 @@ validate, unvalidate, render, render-many, render-links, send, send-one, send-to
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Annotated, Any, Literal
 
 import typer
 
-from np6 import NP6, APIStatusError, Contact
+from np6 import NP6, Contact
 
-from ._bodies import body_checked, read_body
+from ._bodies import Merge, body_checked, read_body
 from ._common import (
-    EXIT_API_ERROR,
     ApiKey,
     AsJson,
     BaseUrl,
@@ -21,21 +18,17 @@ from ._common import (
     Hash,
     Unicity,
     contacts,
-    error_message,
     handles_errors,
     json_option,
-    note,
     one_contact,
     present,
-    print_error,
     print_fields,
     print_json,
     print_rows,
     say,
-    usage_error,
 )
 from ._confirm import Yes, confirm
-from ._sends import print_one, run_send
+from ._sends import run_send, send_one_and_exit
 
 app = typer.Typer(
     help="E-mail and SMS actions: list, get, create, update, delete, duplicate, validate, unvalidate, "
@@ -45,9 +38,7 @@ app = typer.Typer(
 
 Channel = Annotated[
     Literal["email", "sms"] | None,
-    typer.Option(
-        "--channel", help="email or sms (sets the media type); by default the action's own, looked up first."
-    ),
+    typer.Option("--channel", help="email or sms (the media type); by default the action's own type."),
 ]
 ActionId = Annotated[str, typer.Argument(help="The action id, e.g. 000PE4.")]
 BodyFile = Annotated[
@@ -66,9 +57,6 @@ Hashes = Annotated[list[str], typer.Option("--hash", help="A recipient hash (rep
 BatchSize = Annotated[
     int, typer.Option("--batch-size", min=1, help="Recipients per request (a failed batch stops the send).")
 ]
-
-_CHANNELS = {"mailMessage": "email", "smsMessage": "sms"}
-_NAMES = {"email": "e-mail", "sms": "SMS"}
 
 
 def _state(action: Any) -> Any:
@@ -135,18 +123,21 @@ def create(body: BodyFile, base_url: BaseUrl = None, api_key: ApiKey = None, as_
 def update(
     action: ActionId,
     body: BodyFile,
+    merge: Merge = True,
     base_url: BaseUrl = None,
     api_key: ApiKey = None,
     as_json: AsJson = False,
 ) -> None:
-    """Replace an action with the JSON or YAML in -f FILE (or -f - for stdin).
+    """Change an action with the JSON or YAML object in -f FILE (or -f - for stdin).
 
-    NP6's update is a full replacement (PUT): a field left out of the file is deleted. Start from
-    `np6 actions get ID --json`, edit, then update. A validated action must be unvalidated first.
+    By default only the fields in the file change (np6 reads the action, merges, writes it back). With
+    --replace the file is sent as NP6's update, which replaces the whole action: any field the file
+    leaves out is erased on NP6's side. A validated action must be unvalidated first.
     """
     request = read_body(body, "--file")
     with NP6(api_key=api_key, base_url=base_url) as np6, body_checked(body):
-        updated = np6.actions.update(action, request)
+        write = np6.actions.update if merge else np6.actions.replace
+        updated = write(action, request)
     _show(updated, as_json)
 
 
@@ -225,9 +216,7 @@ def render(
     who = one_contact(contact_id, unicity, hash_)
     extra = json_option(data, "--data")
     with NP6(api_key=api_key, base_url=base_url) as np6:
-        chosen = _channel(np6, action, channel)
-        with _media_hint(action, chosen, channel):
-            result = np6.actions.render(action, _render_item(who, extra), channel=chosen)
+        result = np6.actions.render(action, _render_item(who, extra), channel=channel)
     if as_json:
         print_json(result)
         return
@@ -251,11 +240,8 @@ def render_many(
     recipients = contacts(contact_id, unicity, hash_)
     extra = json_option(data, "--data")
     with NP6(api_key=api_key, base_url=base_url) as np6:
-        chosen = _channel(np6, action, channel)
-        with _media_hint(action, chosen, channel):
-            results = np6.actions.render_many(
-                action, [_render_item(w, extra) for w in recipients], channel=chosen
-            )
+        messages = [_render_item(who, extra) for who in recipients]
+        results = np6.actions.render_many(action, messages, channel=channel)
     if as_json:
         print_json(results)
         return
@@ -310,15 +296,13 @@ def send(
     """
     recipients = contacts(contact_id, unicity, hash_)
     extra = json_option(data, "--data")
+    items = [_send_item(who, extra) for who in recipients]
     with NP6(api_key=api_key, base_url=base_url) as np6:
-        chosen = _channel(np6, action, channel)
-        items: list[Any] = [_send_item(who, extra) for who in recipients]
-        with _media_hint(action, chosen, channel):
-            run_send(
-                lambda: np6.actions.send(action, items, channel=chosen, batch_size=batch_size),
-                recipients,
-                as_json,
-            )
+        run_send(
+            lambda: np6.actions.send(action, items, channel=channel, batch_size=batch_size),
+            recipients,
+            as_json,
+        )
 
 
 @app.command("send-one")
@@ -341,10 +325,9 @@ def send_one(
     who = one_contact(contact_id, unicity, hash_)
     extra = json_option(data, "--data")
     with NP6(api_key=api_key, base_url=base_url) as np6:
-        chosen = _channel(np6, action, channel)
-        with _media_hint(action, chosen, channel):
-            result = np6.actions.send_one(action, _send_item(who, extra), channel=chosen)
-    print_one(who, result, as_json)
+        send_one_and_exit(
+            who, lambda: np6.actions.send_one(action, _send_item(who, extra), channel=channel), as_json
+        )
 
 
 @app.command("send-to-target")
@@ -364,9 +347,11 @@ def send_to_target(
     Exit code: 0 sent, 1 NP6 refused it.
     """
     extra = json_option(data, "--data")
+    body = None if extra is None else {"data": extra}
     with NP6(api_key=api_key, base_url=base_url) as np6:
-        result = np6.actions.send_to_target(action, target, None if extra is None else {"data": extra})
-    print_one(Contact.id(target), result, as_json)
+        send_one_and_exit(
+            Contact.id(target), lambda: np6.actions.send_to_target(action, target, body), as_json
+        )
 
 
 @app.command("export-recipients")
@@ -397,42 +382,14 @@ def export_clickers(action: ActionId, base_url: BaseUrl = None, api_key: ApiKey 
 
 
 # --------------------------------------------------------------------------------------------- helpers
-def _channel(np6: NP6, action: str, channel: str | None) -> str:
-    """--channel, or the channel of the action's type (one GET): an SMS action is sent as SMS."""
-    if channel is not None:
-        return channel
-    kind = np6.actions.get(action).type_
-    if kind not in _CHANNELS:
-        usage_error(
-            f"action {action} is a {kind!r} action, not e-mail or SMS; give --channel email or --channel sms"
-        )
-    return _CHANNELS[kind]
-
-
-@contextmanager
-def _media_hint(action: str, chosen: str, given: str | None) -> Iterator[None]:
-    """NP6 answers 415 when the media type is not the action's: say which --channel to use."""
-    try:
-        yield
-    except APIStatusError as error:
-        if error.status_code != 415:
-            raise
-        other = "sms" if chosen == "email" else "email"
-        why = "--channel " + chosen if given is not None else f"the {chosen} media type"
-        print_error(error_message(error))
-        hint = f"if it is an {_NAMES[other]} action, use --channel {other}"
-        note(f"hint: NP6 refused {why} for action {action}; {hint}")
-        raise typer.Exit(EXIT_API_ERROR) from None
-
-
 def _render_item(who: Contact, data: dict[str, Any] | None) -> Contact | dict[str, Any]:
-    """A render (or render-links) message: the bare contact, or with --data the request in NP6's shape."""
-    return who if data is None else {"receiver": who.to_target(), "data": data}
+    """A render (or render-links) message: the bare contact, or with --data the request with its data."""
+    return who if data is None else {"receiver": who, "data": data}
 
 
 def _send_item(who: Contact, data: dict[str, Any] | None) -> Contact | dict[str, Any]:
-    """A send message: the bare contact, or with --data the request in NP6's shape."""
-    return who if data is None else {"recipient": who.to_dict(), "data": data}
+    """A send message: the bare contact, or with --data the request with its data."""
+    return who if data is None else {"recipient": who, "data": data}
 
 
 def _render_rows(result: Any) -> list[tuple[str, Any]]:

@@ -14,13 +14,24 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
+import typer
 import yaml
 
 from np6 import NP6ValidationError
 
 from ._common import usage_error
+
+Merge = Annotated[
+    bool,
+    typer.Option(
+        "--merge/--replace",
+        help="--merge (default): change only the fields in the file, keep the others (read, merge, write; "
+        "a list such as versions is replaced whole). --replace: NP6's own update, a full replacement: "
+        "every field the file leaves out is erased.",
+    ),
+]
 
 MAX_BODY_BYTES = 10 * 1024 * 1024
 """The largest body read (NP6's sandbox limit too): a bound on memory whatever the file."""
@@ -133,7 +144,7 @@ def _kind(value: Any) -> str:
     return "string" if isinstance(value, str) else type(value).__name__
 
 
-_BODY = re.compile(r"^body\b")
+_BODY = re.compile(r"^(body|changes)\b")
 
 
 @contextmanager

@@ -132,6 +132,11 @@ _CLI_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\breactivity_end\b"), "--until"),
     (re.compile(r"\s*Resume with reactivities\(\.\.\., resume=exc\)[^.]*\.?"), ""),
     (re.compile(r"use None \(all events\)"), "leave out --kind (all events)"),
+    (  # WrongChannelError (h3b-commands' send/render commands)
+        re.compile(r"pass channel='(email|sms)' \(or channel=None to follow the action's type\)"),
+        r"use --channel \1 (or leave out --channel to follow the action's type)",
+    ),
+    (re.compile(r"\bbatch_size\b"), "--batch-size"),
 )
 
 

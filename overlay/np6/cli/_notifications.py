@@ -9,7 +9,7 @@ import typer
 
 from np6 import NP6, Contact
 
-from ._bodies import body_checked, read_body
+from ._bodies import Merge, body_checked, read_body
 from ._common import (
     ApiKey,
     AsJson,
@@ -29,7 +29,7 @@ from ._common import (
     usage_error,
 )
 from ._confirm import Yes, confirm
-from ._sends import print_one, run_send
+from ._sends import run_send, send_one_and_exit
 
 app = typer.Typer(
     help="Push notifications: list, get, create, update, delete, duplicate, activate, deactivate, render, "
@@ -134,18 +134,21 @@ def create(body: BodyFile, base_url: BaseUrl = None, api_key: ApiKey = None, as_
 def update(
     notification: NotificationId,
     body: BodyFile,
+    merge: Merge = True,
     base_url: BaseUrl = None,
     api_key: ApiKey = None,
     as_json: AsJson = False,
 ) -> None:
-    """Replace a notification with the JSON or YAML in -f FILE (or -f - for stdin).
+    """Change a notification with the JSON or YAML object in -f FILE (or -f - for stdin).
 
-    NP6's update is a full replacement (PUT): a field or version left out of the file is deleted. Start
-    from `np6 notifications get ID --json`, edit, then update.
+    By default only the fields in the file change (np6 reads the notification, merges, writes it back).
+    With --replace the file is sent as NP6's update, which replaces the whole notification: any field or
+    version the file leaves out is erased on NP6's side.
     """
     request = read_body(body, "--file")
     with NP6(api_key=api_key, base_url=base_url) as np6, body_checked(body):
-        updated = np6.notifications.update(notification, request)
+        write = np6.notifications.update if merge else np6.notifications.replace
+        updated = write(notification, request)
     _show(updated, as_json)
 
 
@@ -272,9 +275,10 @@ def execute(
     recipients = contacts(contact_id, unicity, hash_)
     extra = json_option(data, "--data")
     with NP6(api_key=api_key, base_url=base_url) as np6:
-        items: list[Any] = [_execution(who, extra) for who in recipients]
         run_send(
-            lambda: np6.notifications.execute(notification, items, batch_size=batch_size), recipients, as_json
+            lambda: np6.notifications.execute(notification, recipients, batch_size=batch_size, data=extra),
+            recipients,
+            as_json,
         )
 
 
@@ -297,15 +301,7 @@ def execute_one(
     who = one_contact(contact_id, unicity, hash_)
     extra = json_option(data, "--data")
     with NP6(api_key=api_key, base_url=base_url) as np6:
-        result = np6.notifications.execute_one(notification, _execution(who, extra))
-    print_one(who, result, as_json)
-
-
-def _execution(who: Contact, data: dict[str, Any] | None) -> Contact | dict[str, Any]:
-    """The execution item for a recipient: the bare contact, or with --data the request in NP6's shape."""
-    if data is None:
-        return who
-    return {"recipient": {"type": "contact", "value": who.to_dict()}, "data": data}
+        send_one_and_exit(who, lambda: np6.notifications.execute_one(notification, who, data=extra), as_json)
 
 
 def _maybe_contact(contact_id: str | None, unicity: str | None, hash_: str | None) -> Contact | None:

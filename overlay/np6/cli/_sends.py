@@ -13,7 +13,7 @@ from typing import Any, NoReturn
 
 import typer
 
-from np6 import APIError, SendOutcomeUnknownError
+from np6 import APIError, RecipientError, SendOutcomeUnknownError, batch_progress_of
 
 from ._common import (
     EXIT_API_ERROR,
@@ -37,7 +37,7 @@ def run_send(send: Callable[[], list[Any]], recipients: list[Any], as_json: bool
     try:
         results = send()
     except KeyboardInterrupt as interrupt:
-        progress = getattr(interrupt, "batch_progress", None)
+        progress = batch_progress_of(interrupt)
         if progress is None:
             note("interrupted: the messages being sent may or may not have been sent (outcome unknown)")
             raise typer.Exit(EXIT_INTERRUPTED) from None
@@ -64,13 +64,25 @@ def exit_code(succeeded: int, total: int) -> int:
     return EXIT_PARTIAL if succeeded else EXIT_API_ERROR
 
 
-def print_one(who: Any, result: Any, as_json: bool) -> NoReturn:
-    """The result of a single-message send, and its exit code: 0 sent, 1 NP6 refused the recipient."""
+def send_one_and_exit(who: Any, send: Callable[[], Any], as_json: bool) -> NoReturn:
+    """A single-message send: its result (--json: NP6's), exit 0 if sent, 1 if NP6 refused the recipient."""
+    try:
+        result = send()
+    except RecipientError as refused:
+        if as_json:
+            print_json(refused.raw)
+        else:
+            print_results([who], [refused.result], as_json=False)
+        note(f"not sent to {_label(who)}")
+        raise typer.Exit(EXIT_API_ERROR) from None
+    except KeyboardInterrupt:
+        note(f"interrupted: the message to {_label(who)} may or may not have been sent (outcome unknown)")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     if as_json:
         print_json(result)
     else:
         print_results([who], [result], as_json=False)
-    raise typer.Exit(EXIT_OK if _succeeded(result) else EXIT_API_ERROR)
+    raise typer.Exit(EXIT_OK)
 
 
 def print_results(
