@@ -197,7 +197,8 @@ def test_render_without_a_contact(cli: Cli, np6_sandbox_url: str) -> None:
 
 
 def test_render_for_a_contact_with_data(cli: Cli, np6_sandbox_url: str) -> None:
-    result = cli("notifications", "render", "156", "--unicity", "example@np6.com",
+    result = cli(
+        "notifications", "render", "156", "--unicity", "example@np6.com",
         "--data", '{"product": "a [/] b", "productId": 7}', "--json",
     )  # fmt: skip
     assert result.code == 0, result.stderr
@@ -208,7 +209,8 @@ def test_render_for_a_contact_with_data(cli: Cli, np6_sandbox_url: str) -> None:
 
 # -------------------------------------------------------------------------------------------- execute
 def test_execute_with_data_reaches_the_outbox(cli: Cli, np6_sandbox_url: str) -> None:
-    result = cli("notifications", "execute", "156", "--contact-id", "000R4M0T",
+    result = cli(
+        "notifications", "execute", "156", "--contact-id", "000R4M0T",
         "--data", '{"product": "Tea"}',
     )  # fmt: skip
     assert result.code == 0, result.stderr
@@ -250,17 +252,18 @@ def test_execute_one_sends_one_message(cli: Cli, np6_sandbox_url: str) -> None:
 def test_execute_stopped_by_a_failed_batch_says_what_was_sent_and_exits_3(
     cli: Cli, np6_sandbox_url: str
 ) -> None:
-    # batch 1 goes through, batch 2 gets a 503 (before the sandbox sends anything), batch 3 is never tried
+    # batch 1 goes through, batch 2 is refused with a 409 (a 4xx: surely not sent), batch 3 is never tried
     op = "execute_notification_batch"
     add_faults(
-        np6_sandbox_url, {"operation": op, "kind": "delay", "delay": 0}, {"operation": op, "status": 503}
+        np6_sandbox_url, {"operation": op, "kind": "delay", "delay": 0}, {"operation": op, "status": 409}
     )
-    result = cli("notifications", "execute", "156", "--batch-size", "1",
+    result = cli(
+        "notifications", "execute", "156", "--batch-size", "1",
         "--contact-id", "000R4M0T", "--contact-id", "000R4M0U", "--contact-id", "000R4M0V",
     )  # fmt: skip
     assert result.code == 3, result.stderr
     assert [e["recipient"]["id"] for e in outbox(np6_sandbox_url)] == ["000R4M0T"]
-    assert "503" in result.stderr
+    assert "409" in result.stderr
     assert "1 sent, 0 refused by NP6, 1 not sent (the batch in flight), 1 never tried" in result.stderr
     assert "Traceback" not in result.stderr
 
