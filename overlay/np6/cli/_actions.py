@@ -296,10 +296,9 @@ def send(
     """
     recipients = contacts(contact_id, unicity, hash_)
     extra = json_option(data, "--data")
-    items = [_send_item(who, extra) for who in recipients]
     with NP6(api_key=api_key, base_url=base_url) as np6:
         run_send(
-            lambda: np6.actions.send(action, items, channel=channel, batch_size=batch_size),
+            lambda: np6.actions.send(action, recipients, channel=channel, batch_size=batch_size, data=extra),
             recipients,
             as_json,
         )
@@ -326,7 +325,7 @@ def send_one(
     extra = json_option(data, "--data")
     with NP6(api_key=api_key, base_url=base_url) as np6:
         send_one_and_exit(
-            who, lambda: np6.actions.send_one(action, _send_item(who, extra), channel=channel), as_json
+            who, lambda: np6.actions.send_one(action, who, channel=channel, data=extra), as_json
         )
 
 
@@ -385,11 +384,6 @@ def export_clickers(action: ActionId, base_url: BaseUrl = None, api_key: ApiKey 
 def _render_item(who: Contact, data: dict[str, Any] | None) -> Contact | dict[str, Any]:
     """A render (or render-links) message: the bare contact, or with --data the request with its data."""
     return who if data is None else {"receiver": who, "data": data}
-
-
-def _send_item(who: Contact, data: dict[str, Any] | None) -> Contact | dict[str, Any]:
-    """A send message: the bare contact, or with --data the request with its data."""
-    return who if data is None else {"recipient": who, "data": data}
 
 
 def _render_rows(result: Any) -> list[tuple[str, Any]]:
