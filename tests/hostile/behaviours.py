@@ -99,6 +99,18 @@ def drip(interval: float = 1.0, total: int = 100_000, status: int = 200) -> Hand
     return handler
 
 
+def drip_headers(interval: float = 1.0) -> Handler:
+    """The status line and headers themselves, one byte every ``interval`` seconds (never complete)."""
+
+    async def handler(request: Request, conn: Conn) -> None:
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" + b"X-Pad: " + b"a" * 10_000
+        for byte in head:
+            await conn.write(bytes([byte]))
+            await asyncio.sleep(interval)
+
+    return handler
+
+
 def deep(levels: int = 100_000) -> Handler:
     """One JSON object nested ``levels`` deep (about 6 bytes a level)."""
     body = b'{"a":' * levels + b"1" + b"}" * levels
@@ -208,6 +220,7 @@ def install(server: HostileServer, other: HostileServer) -> None:
     server.route("/gzip-lie", gzip_lie())
     server.route("/gzip-bomb", gzip_bomb())
     server.route("/drip", drip())
+    server.route("/drip-headers", drip_headers())
     server.route("/deep", deep())
     server.route("/huge", huge())
     server.route("/error-huge", huge(200 * MiB, status=503))
