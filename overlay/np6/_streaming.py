@@ -6,8 +6,12 @@ derived once from the generated code (the endpoint's return annotation gives the
 to parse, falls back to the generated ``UnknownEvent`` (kept raw). The response is closed in ``finally``, so
 stopping early (``break``, ``close()``, leaving a ``with`` block) frees the connection.
 
-A transport failure or a truncated body after the first byte raises ``StreamInterruptedError`` with the
-resume point (``last_timestamp``, ``last_event_id``, ``count``, ``ids_at_last_timestamp``).
+A cut connection (a transport failure, or a body that ends inside the array) raises ``StreamInterruptedError``
+with the resume point (``last_timestamp``, ``last_event_id``, ``count``, ``ids_at_last_timestamp``). Data that
+resuming would only read again raises a non-resumable ``APIResponseValidationError`` naming what was wrong: a
+body that is not a JSON array (``{}``, ``null``, empty), malformed JSON, an item that is not an object, and,
+as its subclasses, a value nested deeper than ``Limits.max_depth`` (``ResponseTooDeepError``) or an event
+bigger than ``Limits.max_event_size`` (``ResponseTooLargeError``). Memory stays bounded by those limits.
 """
 
 from __future__ import annotations
@@ -23,7 +27,13 @@ from typing import Any, Generic, Self, TypeVar
 import httpx
 
 from ._base_client import _describe
-from ._exceptions import APIResponseValidationError, StreamInterruptedError
+from ._exceptions import (
+    APIError,
+    APIResponseValidationError,
+    ResponseTooDeepError,
+    ResponseTooLargeError,
+    StreamInterruptedError,
+)
 from ._limits import DEFAULT_LIMITS, Limits
 from ._operations import endpoint
 
@@ -91,11 +101,50 @@ class Resume:
         self.ids = ids
 
 
+# The most bytes handed to the JSON parser at once: ``Limits.max_event_size`` is checked this often (a 16th of
+# the limit when that is smaller), so an oversized event costs at most the limit plus two pieces.
+_PIECE = 64 * 1024
+_JSON_KINDS = {
+    "start_map": "a JSON object",
+    "string": "a JSON string",
+    "number": "a JSON number",
+    "boolean": "a JSON boolean",
+    "null": "JSON null",
+}
+
+
+class _BadStream(Exception):
+    """Raised inside the parser; turned into a typed error with the response's details by the generator."""
+
+    def __init__(self, reason: str, *, limit: str | None = None, value: int = 0) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.limit = limit
+        self.value = value
+
+
+class _Truncated(Exception):
+    """The body ended inside the array: a cut connection, resumable like a transport error."""
+
+
 class _Parser:
-    """Turns the byte chunks of one response into events, tracking the resume point."""
+    """Turns the byte chunks of one response into events, tracking the resume point.
+
+    The JSON is read with ijson's ``basic_parse`` (events without paths: ``parse``/``items`` build a path
+    string per nesting level, which costs memory quadratic in the depth) and the items of the top-level array
+    are built here, counting the depth as they go: a value nested deeper than ``Limits.max_depth`` stops the
+    stream at the first level too many. Numbers are read exactly (integers of any size; decimals become
+    floats, as ``json.loads`` makes them), so a big integer is data, not an interruption.
+    """
 
     def __init__(
-        self, operation_id: str, *, sort: str | None, resume: Resume | None, raw: bool = False
+        self,
+        operation_id: str,
+        *,
+        sort: str | None,
+        resume: Resume | None,
+        raw: bool = False,
+        limits: Limits = DEFAULT_LIMITS,
     ) -> None:
         import ijson  # type: ignore[import-untyped]
 
@@ -104,10 +153,30 @@ class _Parser:
         self._unset = Unset
         self._raw = raw
         self._known, self._fallback = variant_map(operation_id)
-        self._items: Any = ijson.sendable_list()
-        self._coro = ijson.items_coro(self._items, "item", use_float=True)
-        # What breaks a stream after its first byte (raised as StreamInterruptedError).
-        self.stream_errors: tuple[type[BaseException], ...] = (httpx.TransportError, ijson.JSONError)
+        self._json_error: type[Exception] = ijson.JSONError
+        self._events: Any = ijson.sendable_list()
+        self._coro = ijson.basic_parse_coro(self._events, use_float=False)
+        self._max_depth = limits.max_depth
+        self._max_event = limits.max_event_size
+        self._piece = max(1, min(_PIECE, limits.max_event_size // 16))
+        # the item under construction: its containers from the outermost (``None``: the top-level array)
+        self._depth = 0
+        self._stack: list[Any] = []
+        self._current: Any = None
+        self._key: Any = None
+        self._items: list[Any] = []
+        self._started = False  # the top-level array opened
+        self._done = False  # ... and closed
+        self._received = 0
+        self._pending = 0  # bytes fed since the last piece that completed an item
+        self.failure: _BadStream | _Truncated | None = None  # raised by the caller after the items before it
+        # What breaks a stream after its first byte (turned into a typed error by ``error``).
+        self.stream_errors: tuple[type[BaseException], ...] = (
+            httpx.TransportError,
+            httpx.DecodingError,
+            _BadStream,
+            _Truncated,
+        )
         self._sort = sort
         self._skip = resume.ids if resume is not None and resume.timestamp is not None else frozenset()
         self.count = 0
@@ -117,7 +186,7 @@ class _Parser:
 
     def parse(self, data: Any) -> Any:
         if not isinstance(data, dict):
-            raise APIResponseValidationError(f"a reactivity item is not a JSON object: {str(data)[:200]!r}")
+            raise _BadStream(f"a reactivity item is not a JSON object: {str(data)[:200]!r}")
         if self._raw:
             return data
         kind = data.get("type")
@@ -130,7 +199,7 @@ class _Parser:
         try:
             return self._fallback.from_dict(data)
         except (KeyError, ValueError, TypeError, AttributeError) as exc:
-            raise APIResponseValidationError(
+            raise _BadStream(
                 f"a reactivity item cannot be parsed ({type(exc).__name__}: {exc}): {str(data)[:200]!r}"
             ) from exc
 
@@ -154,24 +223,167 @@ class _Parser:
         return True
 
     def feed(self, chunk: bytes) -> list[Any]:
-        self._coro.send(chunk)
-        return self._drain()
+        """The raw items completed by ``chunk`` (parsed one by one by the caller, as they are yielded).
+
+        What makes the stream unusable is kept in ``failure``, for the caller to raise once it has yielded
+        the items completed before it.
+        """
+        try:
+            piece = self._piece
+            if len(chunk) <= piece:
+                if chunk:  # an empty send would tell the parser the body ended
+                    self._feed(chunk)
+            else:
+                for start in range(0, len(chunk), piece):
+                    self._feed(chunk[start : start + piece])
+        except _BadStream as exc:
+            self.failure = exc
+        items = self._items
+        self._items = []
+        return items
+
+    def _feed(self, data: bytes) -> None:
+        failure: _BadStream | None = None
+        try:
+            self._coro.send(data)
+        except self._json_error as exc:
+            failure = _BadStream(f"the body is not valid JSON ({_one_line(exc)})")
+            failure.__cause__ = exc
+        except (ValueError, SystemError) as exc:
+            # ijson's C backend, on a number of more than 4300 digits: its last event holds a NULL that
+            # must never be read, so the piece's events are dropped unread.
+            del self._events[:]
+            raise _BadStream(f"the body holds a value that cannot be read ({_one_line(exc)})") from exc
+        completed = self._build()  # the events before a syntax error still count
+        if failure is not None:
+            raise failure
+        self._received += len(data)
+        if completed:
+            self._pending = 0
+        elif not self._done:
+            self._pending += len(data)
+            if self._pending > self._max_event:
+                raise _BadStream(
+                    f"an event is larger than max_event_size ({self._max_event} bytes)",
+                    limit="max_event_size",
+                    value=self._max_event,
+                )
 
     def finish(self) -> list[Any]:
-        self._coro.close()
-        return self._drain()
+        """The last items, once the body has ended; ``failure`` says if it ended inside the array."""
+        cause: Exception | None = None
+        try:
+            try:
+                self._coro.close()
+            except self._json_error as exc:
+                cause = exc
+            except (ValueError, SystemError) as exc:
+                cause = exc
+                raise _BadStream(f"the body holds a value that cannot be read ({_one_line(exc)})") from exc
+            self._build()
+            if not self._started:
+                what = "empty" if self._received == 0 else "not a JSON array"
+                raise _BadStream(f"the body is {what}, not a JSON array of events") from cause
+            if not self._done:
+                raise _Truncated("the body ended before the JSON array was closed") from cause
+            if cause is not None:
+                raise _BadStream(f"the body is not valid JSON ({_one_line(cause)})") from cause
+        except (_BadStream, _Truncated) as exc:
+            self.failure = exc
+        items = self._items
+        self._items = []
+        return items
 
-    def _drain(self) -> list[Any]:
-        """The raw items completed so far (parsed one by one by the caller, as they are yielded)."""
-        if not self._items:
-            return []
-        out = list(self._items)
-        del self._items[:]
-        return out
+    def _build(self) -> bool:
+        """Build items from the parser's pending events; True if one was completed.
+
+        The hot loop of the stream: locals only, the commonest events first.
+        """
+        depth, stack, current, key = self._depth, self._stack, self._current, self._key
+        items = self._items
+        completed = False
+        try:
+            for event, value in self._events:
+                if event == "map_key":
+                    key = value
+                elif event == "start_map" or event == "start_array":
+                    depth += 1
+                    if depth > self._max_depth:
+                        raise _BadStream(
+                            f"the body nests deeper than max_depth ({self._max_depth} levels)",
+                            limit="max_depth",
+                            value=self._max_depth,
+                        )
+                    container: Any = {} if event == "start_map" else []
+                    if current is None:
+                        if depth == 1:  # the top-level array itself: its items are yielded, never kept
+                            if event == "start_map":
+                                raise _BadStream("the body is a JSON object, not a JSON array of events")
+                            self._started = True
+                            continue
+                    elif type(current) is dict:
+                        current[key] = container
+                    else:
+                        current.append(container)
+                    stack.append(current)
+                    current = container
+                elif event == "end_map" or event == "end_array":
+                    depth -= 1
+                    if depth == 0:
+                        self._done = True
+                        continue
+                    finished = current
+                    current = stack.pop()
+                    if current is None:
+                        items.append(finished)
+                        completed = True
+                else:
+                    if event == "number" and type(value) is not int:
+                        value = float(value)  # a Decimal, as json.loads would read it
+                    if current is None:
+                        if depth == 0:
+                            raise _BadStream(f"the body is {_JSON_KINDS[event]}, not a JSON array of events")
+                        items.append(value)
+                        completed = True
+                    elif type(current) is dict:
+                        current[key] = value
+                    else:
+                        current.append(value)
+        finally:
+            del self._events[:]
+            self._depth, self._current, self._key = depth, current, key
+        return completed
+
+    def error(self, response: httpx.Response, cause: BaseException) -> APIError:
+        """The typed error for what broke the stream: only a cut connection is resumable."""
+        if isinstance(cause, (httpx.TransportError, _Truncated)):
+            return self.interrupted(response, cause)
+        where = _describe(response.request.method, response.request.url)
+        request_id = response.headers.get("x-request-id")
+        if isinstance(cause, _BadStream):
+            reason, limit, value = cause.reason, cause.limit, cause.value
+        else:  # httpx.DecodingError
+            reason, limit, value = f"the body cannot be decoded ({_one_line(cause)})", None, 0
+        message = (
+            f"{where}: the event stream is unusable after {self.count} event(s) (request id"
+            f" {request_id or '-'}): {reason}. Not resumable: the server would send the same data again."
+        )
+        context: dict[str, Any] = {
+            "method": response.request.method,
+            "url": str(response.request.url),
+            "status_code": response.status_code,
+            "request_id": request_id,
+        }
+        if limit == "max_depth":
+            return ResponseTooDeepError(message, limit=limit, value=value, **context)
+        if limit is not None:
+            return ResponseTooLargeError(message, limit=limit, value=value, **context)
+        return APIResponseValidationError(message, **context)
 
     def interrupted(self, response: httpx.Response, cause: BaseException) -> StreamInterruptedError:
         where = _describe(response.request.method, response.request.url)
         resumable = self._sort == "asc"
+        detail = str(cause) if isinstance(cause, _Truncated) else f"{type(cause).__name__}: {cause}"
         hint = (
             f" Resume with reactivities(..., resume=exc) (reactivity_start={self.last_timestamp})."
             if resumable
@@ -181,7 +393,7 @@ class _Parser:
             f"{where}: the event stream was interrupted after {self.count} event(s)"
             f" (last timestamp {self.last_timestamp}, last id {self.last_id};"
             f" request id {response.headers.get('x-request-id') or '-'}):"
-            f" {type(cause).__name__}: {cause}.{hint}",
+            f" {detail}.{hint}",
             method=response.request.method,
             url=str(response.request.url),
             count=self.count,
@@ -190,6 +402,15 @@ class _Parser:
             ids_at_last_timestamp=frozenset(self._ids_at_last),
             resumable=resumable,
         )
+
+
+def _one_line(exc: BaseException) -> str:
+    """ijson's messages span lines (with a caret under the data): one line, bounded."""
+    detail = exc.args[0] if len(exc.args) == 1 else str(exc)
+    if isinstance(detail, bytes):  # the C backend's messages are bytes, quoting the data as it came
+        detail = detail.decode("utf-8", "backslashreplace")
+    text = " ".join(str(detail).split())
+    return text if len(text) <= 300 else text[:300] + "..."
 
 
 class EventStream(Generic[EventT]):
@@ -219,7 +440,9 @@ class EventStream(Generic[EventT]):
         self._parser: _Parser | None = None
 
     def _start(self) -> Generator[Any, None, None]:
-        self._parser = _Parser(self._operation_id, sort=self._sort, resume=self._resume, raw=self._raw)
+        self._parser = _Parser(
+            self._operation_id, sort=self._sort, resume=self._resume, raw=self._raw, limits=self._limits
+        )
         # A module-level generator: it must not hold ``self``, or dropping the stream after ``break`` would
         # leave a reference cycle and the connection open until the cyclic GC runs.
         return _sync_events(self._open, self._parser)
@@ -275,7 +498,9 @@ class AsyncEventStream(Generic[EventT]):
         self._parser: _Parser | None = None
 
     def _start(self) -> AsyncGenerator[Any, None]:
-        self._parser = _Parser(self._operation_id, sort=self._sort, resume=self._resume, raw=self._raw)
+        self._parser = _Parser(
+            self._operation_id, sort=self._sort, resume=self._resume, raw=self._raw, limits=self._limits
+        )
         return _async_events(self._open, self._parser)
 
     def __aiter__(self) -> Self:
@@ -306,6 +531,11 @@ class AsyncEventStream(Generic[EventT]):
         await self.aclose()
 
 
+def _origin(exc: BaseException) -> BaseException | None:
+    """What to chain a stream error from: the library's error, not the parser's internal signal."""
+    return exc.__cause__ if isinstance(exc, (_BadStream, _Truncated)) else exc
+
+
 def _sync_events(open_response: Callable[[], httpx.Response], parser: _Parser) -> Generator[Any, None, None]:
     response = open_response()
     try:
@@ -315,13 +545,16 @@ def _sync_events(open_response: Callable[[], httpx.Response], parser: _Parser) -
                     event = parser.parse(item)
                     if parser.accept(event):
                         yield event
-            tail = parser.finish()
+                if parser.failure is not None:
+                    raise parser.failure
+            for item in parser.finish():
+                event = parser.parse(item)
+                if parser.accept(event):
+                    yield event
+            if parser.failure is not None:
+                raise parser.failure
         except parser.stream_errors as exc:
-            raise parser.interrupted(response, exc) from exc
-        for item in tail:
-            event = parser.parse(item)
-            if parser.accept(event):
-                yield event
+            raise parser.error(response, exc) from _origin(exc)
     finally:
         response.close()
 
@@ -337,12 +570,15 @@ async def _async_events(
                     event = parser.parse(item)
                     if parser.accept(event):
                         yield event
-            tail = parser.finish()
+                if parser.failure is not None:
+                    raise parser.failure
+            for item in parser.finish():
+                event = parser.parse(item)
+                if parser.accept(event):
+                    yield event
+            if parser.failure is not None:
+                raise parser.failure
         except parser.stream_errors as exc:
-            raise parser.interrupted(response, exc) from exc
-        for item in tail:
-            event = parser.parse(item)
-            if parser.accept(event):
-                yield event
+            raise parser.error(response, exc) from _origin(exc)
     finally:
         await response.aclose()
