@@ -13,9 +13,11 @@ import ipaddress
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Set
+from importlib import resources
 from typing import Any, Protocol
 
 import anyio.to_thread
+import yaml
 from jsonschema import Draft202012Validator
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -29,8 +31,11 @@ from np6_sandbox.spec import first_error
 from np6_sandbox.store import OUTCOMES, Store
 
 GENERATE_LIMIT = 10_000_000
+PREFIX = "/_sandbox"
 TOKEN_HEADER = "X-Sandbox-Admin-Token"
 _INT64 = (-(2**63), 2**63 - 1)
+_INTEGERS = ("count", "start", "step", "activation", "id")  # 5.0 is a JSON Schema integer too
+NO_BODY: Any = object()
 
 
 class AdminTarget(Protocol):
@@ -39,6 +44,7 @@ class AdminTarget(Protocol):
     store: Store
     faults: flt.Faults
     max_body: int
+    max_generate: int
     admin_token: str | None
     event_validator: Draft202012Validator
 
@@ -92,12 +98,13 @@ def _int64(value: Any) -> bool:
 
 def routes(sandbox: AdminTarget) -> list[BaseRoute]:
     async def body(request: Request) -> Any:
+        """The parsed JSON body; NO_BODY when there is none (JSON `null` is a body)."""
         try:
             raw = await bodies.read(request, sandbox.max_body)
         except Problem:
             raise AdminError("request body too large", 413) from None
         if not raw.strip():
-            return None
+            return NO_BODY
         try:
             return bodies.parse(raw)
         except FieldError as error:
@@ -122,13 +129,37 @@ def routes(sandbox: AdminTarget) -> list[BaseRoute]:
 
         return endpoint
 
+    def wrap_raw(
+        handler: Callable[[Request], Awaitable[Response]],
+    ) -> Callable[[Request], Awaitable[Response]]:
+        async def endpoint(request: Request) -> Response:
+            refused = refusal(sandbox, request)
+            if refused is not None:
+                return JSONResponse(
+                    {"error": "admin access refused", "detail": refused.detail}, refused.status
+                )
+            return await handler(request)
+
+        return endpoint
+
     store = sandbox.store
+
+    def flag(request: Request, name: str, default: bool) -> bool:
+        value = request.query_params.get(name)
+        if value is None:
+            return default
+        if value not in ("true", "false"):
+            raise AdminError("true or false", field=name)
+        return value == "true"
 
     async def reset(request: Request) -> Any:
         data = await body(request)
-        wipe = request.query_params.get("empty") == "true" or (
-            isinstance(data, dict) and data.get("empty") is True
-        )
+        if data is not NO_BODY and not isinstance(data, dict):
+            raise AdminError('an object such as {"empty": true}, or no body')
+        wipe = data.get("empty", False) if isinstance(data, dict) else False
+        if not isinstance(wipe, bool):
+            raise AdminError("a boolean", field="empty")
+        wipe = flag(request, "empty", False) or wipe
         sandbox.reset(empty=wipe)
         return {"reset": True, "empty": wipe}
 
@@ -194,7 +225,7 @@ def routes(sandbox: AdminTarget) -> list[BaseRoute]:
         data = await body(request)
         if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
             raise AdminError("a JSON array of event objects is expected")
-        if request.query_params.get("validate") != "false":
+        if flag(request, "validate", True):
             for index, item in enumerate(data):
                 invalid = first_error(sandbox.event_validator, item, str(index))
                 if invalid:
@@ -209,9 +240,10 @@ def routes(sandbox: AdminTarget) -> list[BaseRoute]:
         data = await body(request)
         if not isinstance(data, dict):
             raise AdminError("an object is expected")
-        count = data.get("count", 1000)
-        if not isinstance(count, int) or isinstance(count, bool) or not 0 < count <= GENERATE_LIMIT:
-            raise AdminError(f"an integer in 1..{GENERATE_LIMIT}", field="count")
+        data = {k: flt.whole(v) if isinstance(v, float) and k in _INTEGERS else v for k, v in data.items()}
+        count = flt.whole(data.get("count", 1000))
+        if count is None or not 0 < count <= sandbox.max_generate:
+            raise AdminError(f"an integer in 1..{sandbox.max_generate}", field="count")
         template = _template(data, store.now_ms())
         invalid = first_error(sandbox.event_validator, template)
         if invalid:
@@ -253,22 +285,44 @@ def routes(sandbox: AdminTarget) -> list[BaseRoute]:
         sandbox.faults.clear()
         return None
 
-    prefix = "/_sandbox"
-    return [
-        Route(f"{prefix}/reset", wrap(reset), methods=["POST"]),
-        Route(f"{prefix}/contacts", wrap(list_contacts), methods=["GET"]),
-        Route(f"{prefix}/contacts", wrap(add_contacts, 201), methods=["POST"]),
-        Route(f"{prefix}/outbox", wrap(outbox), methods=["GET"]),
-        Route(f"{prefix}/outbox", wrap(clear_outbox), methods=["DELETE"]),
-        Route(f"{prefix}/exports", wrap(exports), methods=["GET"]),
-        Route(f"{prefix}/events", wrap(count_events), methods=["GET"]),
-        Route(f"{prefix}/events", wrap(inject_events, 201), methods=["POST"]),
-        Route(f"{prefix}/events", wrap(clear_events), methods=["DELETE"]),
-        Route(f"{prefix}/events/generate", wrap(generate_events, 201), methods=["POST"]),
-        Route(f"{prefix}/faults", wrap(list_faults), methods=["GET"]),
-        Route(f"{prefix}/faults", wrap(add_fault, 201), methods=["POST"]),
-        Route(f"{prefix}/faults", wrap(clear_faults), methods=["DELETE"]),
-    ]
+    async def openapi(request: Request) -> Any:
+        return Response(yaml.safe_dump(description(sandbox), sort_keys=False), media_type="application/yaml")
+
+    table: dict[str, dict[str, tuple[Callable[[Request], Awaitable[Any]], int]]] = {
+        "/reset": {"POST": (reset, 200)},
+        "/contacts": {"GET": (list_contacts, 200), "POST": (add_contacts, 201)},
+        "/outbox": {"GET": (outbox, 200), "DELETE": (clear_outbox, 204)},
+        "/exports": {"GET": (exports, 200)},
+        "/events": {"GET": (count_events, 200), "POST": (inject_events, 201), "DELETE": (clear_events, 204)},
+        "/events/generate": {"POST": (generate_events, 201)},
+        "/faults": {"GET": (list_faults, 200), "POST": (add_fault, 201), "DELETE": (clear_faults, 204)},
+    }
+    # One route per path, so a wrong method is a 405 whose Allow header lists every method of the path.
+    found: list[BaseRoute] = [Route(f"{PREFIX}/openapi.yaml", wrap_raw(openapi), methods=["GET"])]
+    for path, methods in table.items():
+        endpoints = {method: wrap(handler, status) for method, (handler, status) in methods.items()}
+
+        async def endpoint(request: Request, endpoints: Any = endpoints) -> Response:
+            method = "GET" if request.method == "HEAD" else request.method
+            response: Response = await endpoints[method](request)
+            return response
+
+        found.append(Route(f"{PREFIX}{path}", endpoint, methods=list(methods)))
+    return found
+
+
+def description(sandbox: AdminTarget) -> dict[str, Any]:
+    """The OpenAPI document of the admin surface, with this sandbox's limits, operation ids and security."""
+    document: dict[str, Any] = yaml.safe_load(
+        resources.files("np6_sandbox").joinpath("admin.yaml").read_text()
+    )
+    generate = document["paths"]["/_sandbox/events/generate"]["post"]["requestBody"]["content"]
+    generate["application/json"]["schema"]["properties"]["count"]["maximum"] = sandbox.max_generate
+    fault = document["components"]["schemas"]["Fault"]["properties"]
+    fault["operation"]["enum"] = ["*", *sorted(sandbox.operation_ids)]
+    if sandbox.admin_token is not None:
+        document["security"] = [{"AdminToken": []}]
+    return document
 
 
 def _template(data: dict[str, Any], now: int) -> dict[str, Any]:
@@ -277,6 +331,8 @@ def _template(data: dict[str, Any], now: int) -> dict[str, Any]:
     kind = data.get("kind", "hit")
     if scope not in ("notifications", "actions"):
         raise AdminError("notifications or actions", field="scope")
+    if not isinstance(data.get("link", ""), str):
+        raise AdminError("a link type such as open or redirection", field="link")
     if not isinstance(kind, str) or not kind:
         raise AdminError("an event type such as hit, impression, bounce, optout, execution", field="kind")
     footprint = {

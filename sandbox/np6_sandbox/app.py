@@ -151,6 +151,7 @@ class Sandbox:
         spec_path: str | Path | None = None,
         clock: Callable[[], float] = time.time,
         admin_token: str | None = None,
+        max_generate: int = admin.GENERATE_LIMIT,
     ) -> None:
         self.spec: Spec = load_spec(Path(spec_path) if spec_path else None)
         self.api_keys = tuple(api_keys)
@@ -161,6 +162,7 @@ class Sandbox:
         self.admin_token = admin_token
         self.validate_responses = validate_responses
         self.max_body = max_body
+        self.max_generate = max_generate
         self.faults = flt.Faults()
         self.drift: list[str] = []
         if seed_data is None:

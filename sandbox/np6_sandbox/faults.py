@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import copy
 import json
-import math
 import re
 import threading
 from collections.abc import Mapping, Set
@@ -41,13 +40,25 @@ MAX_HEADER_VALUE = 200
 _FIELD_VALUE = re.compile(r"[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?")
 
 
+MAX_RETRY_AFTER = 1_000_000_000  # seconds, as a number (a string is checked as a header value only)
+
+
+def whole(value: object) -> int | None:
+    """A JSON integer (JSON Schema counts 5.0 as one) as an int; None for anything else, booleans too."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
+
+
 def _header_value(value: object) -> bool:
-    """Whether a JSON value can be sent as a header value: a finite number >= 0, or a clean string."""
+    """Whether a JSON value can be sent as a header value: a number in 0..1e9, or a clean string."""
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         return False
-    if isinstance(value, float) and not (math.isfinite(value) and value >= 0):
-        return False
-    if isinstance(value, int) and value < 0:
+    if not isinstance(value, str) and not 0 <= value <= MAX_RETRY_AFTER:
         return False
     text = str(value)
     return len(text) <= MAX_HEADER_VALUE and _FIELD_VALUE.fullmatch(text) is not None
@@ -91,17 +102,18 @@ def parse(spec: Mapping[str, Any], known_operations: Set[str]) -> Fault:
     delay = spec.get("delay", 0.0)
     retry_after = spec.get("retry_after")
     after = spec.get("after", False)
-    if not isinstance(count, int) or isinstance(count, bool) or count < 1:
+    count, status = whole(count), whole(status)
+    if count is None or count < 1:
         raise FieldError("count", "a positive integer")
-    if not isinstance(status, int) or isinstance(status, bool) or not 200 <= status <= 599:
+    if status is None or not 200 <= status <= 599:
         raise FieldError("status", "an HTTP status code from 200 to 599")
     if not isinstance(delay, int | float) or isinstance(delay, bool) or not 0 <= delay <= 300:
         raise FieldError("delay", "seconds between 0 and 300")
     if retry_after is not None and not _header_value(retry_after):
         raise FieldError(
             "retry_after",
-            "seconds or an HTTP date (a header value: printable ASCII on one line, "
-            f"at most {MAX_HEADER_VALUE} characters)",
+            f"seconds (0 to {MAX_RETRY_AFTER}) or an HTTP date (a header value: printable ASCII on one "
+            f"line, at most {MAX_HEADER_VALUE} characters)",
         )
     if not isinstance(after, bool):
         raise FieldError("after", "a boolean")

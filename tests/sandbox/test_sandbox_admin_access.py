@@ -118,3 +118,13 @@ def test_a_token_that_cannot_be_a_header_value_is_refused(token: str) -> None:
 def test_is_loopback() -> None:
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("::ffff:127.0.0.2")
     assert not any(is_loopback(h) for h in ("0.0.0.0", "::", "192.0.2.1", "localhost", "", None))
+
+
+def test_the_admin_description_is_behind_the_same_door(
+    open_sandbox: Sandbox, locked_sandbox: Sandbox
+) -> None:
+    assert _call(open_sandbox, "192.0.2.10", "GET", "/_sandbox/openapi.yaml").status_code == 403
+    assert _call(locked_sandbox, "127.0.0.1", "GET", "/_sandbox/openapi.yaml").status_code == 401
+    served = _call(locked_sandbox, "192.0.2.10", "GET", "/_sandbox/openapi.yaml", {TOKEN_HEADER: TOKEN})
+    assert served.status_code == 200
+    assert "X-Sandbox-Admin-Token" in served.text

@@ -194,3 +194,28 @@ def test_injected_events_with_huge_integers_are_stored_and_served() -> None:
 def test_a_placeholder_with_a_huge_list_index_renders_empty() -> None:
     context = render.context(None, {"items": [1, 2]})
     assert render.render("{{data.items.1}}|{{data.items." + "9" * 5000 + "}}", context) == "2|"
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        ({"path": "/reset", "content": "null"}, "(body)"),
+        ({"path": "/reset", "content": "[]"}, "(body)"),
+        ({"path": "/reset", "json": {"empty": "yes"}}, "empty"),
+        ({"path": "/reset", "params": {"empty": "yes"}}, "empty"),
+        ({"path": "/events", "params": {"validate": "no"}, "json": []}, "validate"),
+        ({"path": "/faults", "json": {"retry_after": 10**10}}, "retry_after"),
+        ({"path": "/faults", "json": {"count": 1.5}}, "count"),
+        ({"path": "/events/generate", "json": {"count": 1, "link": 5}}, "link"),
+    ],
+)
+def test_admin_parameters_are_checked(admin: httpx.Client, call: dict[str, Any], field: str) -> None:
+    call = dict(call)
+    _bad_request(admin.post(call.pop("path"), **call), field)
+
+
+def test_json_schema_integers_written_as_floats_are_integers(admin: httpx.Client) -> None:
+    response = admin.post("/faults", json={"operation": "list_actions", "count": 2.0, "status": 503.0})
+    assert response.status_code == 201, response.text
+    assert response.json()[0]["count"] == 2 and response.json()[0]["status"] == 503
+    assert admin.post("/events/generate", json={"count": 3.0, "step": 1.0}).json()["inserted"] == 3
