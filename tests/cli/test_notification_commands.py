@@ -207,6 +207,18 @@ def test_render_for_a_contact_with_data(cli: Cli, np6_sandbox_url: str) -> None:
     assert rendered["image"] == "https://cdn.example.com/7.jpg"
 
 
+def test_test_send_with_data_and_a_title(cli: Cli, np6_sandbox_url: str) -> None:
+    result = cli(
+        "notifications", "test", "156", "--recipient", "42",
+        "--title", "T [1]", "--data", '{"product": "Tea"}',
+    )  # fmt: skip
+    assert result.code == 0, result.stderr
+    [sent] = outbox(np6_sandbox_url, "notification-test")
+    assert sent["recipient"] == {"type": "contact", "value": 42}
+    assert sent["version"] == MASTER
+    assert sent["content"]["title"] == "T [1]" and sent["content"]["body"] == "Tea is on sale"
+
+
 # -------------------------------------------------------------------------------------------- execute
 def test_execute_with_data_reaches_the_outbox(cli: Cli, np6_sandbox_url: str) -> None:
     result = cli(

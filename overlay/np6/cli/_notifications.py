@@ -243,16 +243,18 @@ def test(
     label: Label = None,
     title: Annotated[str | None, typer.Option("--title", help="Override the title.")] = None,
     body: Annotated[str | None, typer.Option("--body", help="Override the body.")] = None,
+    data: Data = None,
     base_url: BaseUrl = None,
     api_key: ApiKey = None,
 ) -> None:
     """Send a test of a version (sends a real push on a live account)."""
-    request: dict[str, Any] = {"recipient": {"type": "contact", "value": recipient}}
-    request.update({k: v for k, v in (("title", title), ("body", body)) if v is not None})
+    extra = json_option(data, "--data")
     with NP6(api_key=api_key, base_url=base_url) as np6:
         chosen = _version(np6, notification, version, label)
-        np6.notifications.test(notification, body=request, version=chosen)
-    typer.echo(f"test of notification {notification} sent")
+        np6.notifications.test(
+            notification, recipient=recipient, version=chosen, title=title, body=body, data=extra
+        )
+    say(f"test of notification {notification} sent")
 
 
 @app.command()
