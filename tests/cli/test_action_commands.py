@@ -197,6 +197,22 @@ def test_render_many_renders_each_contact_with_the_data(cli: Cli) -> None:
     assert texts[0].startswith("Hi Ada")
 
 
+def test_render_many_piped_is_one_tab_separated_line_per_contact(cli: Cli) -> None:
+    result = cli(
+        "actions", "render-many", SMS, "--contact-id", "000R4M0T", "--hash", "0" * 32, "--data", "{}"
+    )
+    assert result.code == 1  # an unknown receiver fails the whole batch render (404), in one line
+    assert "404" in one_error_line(result.stderr)
+    result = cli("actions", "render-many", SMS, "--contact-id", "000R4M0T", "--unicity", "a+b@example.com")
+    assert result.code == 0, result.stderr
+    header, *rows = result.stdout.splitlines()
+    assert header.split("\t") == ["contact", "result", "recipient", "subject", "text", "html"]
+    assert [row.split("\t")[:3] for row in rows] == [
+        ["id 000R4M0T", "success", "+33600000001"],
+        ["unicity a+b@example.com", "success", "+33600000002"],
+    ]
+
+
 def test_render_links_with_data(cli: Cli, tmp_path: Path) -> None:
     body = tmp_path / "action.yaml"
     body.write_text(NEW_EMAIL, encoding="utf-8")

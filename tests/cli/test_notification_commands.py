@@ -93,6 +93,26 @@ def test_an_unreadable_body_file_is_a_usage_error(
     assert "--file" in line and str(path) in line
 
 
+def test_a_yaml_alias_bomb_is_refused_without_expanding_it(cli: Cli, np6_sandbox_url: str) -> None:
+    # 10 levels of 10 aliases: 10**10 values once expanded (the parser shares them; np6 must not walk them)
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 11)]
+    before = notification_ids(np6_sandbox_url)
+    result = cli("notifications", "create", "-f", "-", stdin="\n".join(lines).encode())
+    assert result.code == 2
+    assert "more than 1,000,000 values" in one_error_line(result.stderr)
+    assert notification_ids(np6_sandbox_url) == before
+
+
+def test_a_body_over_10_mib_is_refused_unread(cli: Cli, tmp_path: Path) -> None:
+    body = tmp_path / "big.json"
+    with body.open("wb") as file:
+        file.truncate(10 * 1024 * 1024 + 1)  # sparse: no disk used
+    result = cli("notifications", "create", "-f", str(body))
+    assert result.code == 2
+    assert "larger than 10 MiB" in one_error_line(result.stderr)
+
+
 # --------------------------------------------------------------------------------------------- update
 def test_update_changes_only_the_fields_in_the_file(cli: Cli, np6_sandbox_url: str) -> None:
     before = api(np6_sandbox_url, "GET", "/notifications/156").json()

@@ -245,8 +245,11 @@ def render_many(
     if as_json:
         print_json(results)
         return
-    for who, result in zip(recipients, results, strict=True):
-        print_fields(f"Action {action} rendered for {who.kind} {who.value}", _render_rows(result))
+    rows = [
+        [f"{who.kind} {who.value}", *(value for _, value in _render_rows(result))]
+        for who, result in zip(recipients, results, strict=True)
+    ]
+    print_rows(f"Action {action} rendered", ["contact", *_RENDER_FIELDS], rows)
 
 
 @app.command("render-links")
@@ -386,8 +389,12 @@ def _render_item(who: Contact, data: dict[str, Any] | None) -> Contact | dict[st
     return who if data is None else {"receiver": who, "data": data}
 
 
+_RENDER_FIELDS = ("result", "recipient", "subject", "text", "html")
+
+
 def _render_rows(result: Any) -> list[tuple[str, Any]]:
-    names = ("recipient", "subject", "text", "html")
-    rows: list[tuple[str, Any]] = [("result", result.type_)]
-    rows += [(name, present(getattr(result, name, None))) for name in names]
-    return rows
+    """The fields of a rendered message (`_RENDER_FIELDS`), in display order."""
+    return [
+        (name, present(getattr(result, "type_" if name == "result" else name, None)))
+        for name in _RENDER_FIELDS
+    ]
