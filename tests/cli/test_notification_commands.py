@@ -62,6 +62,7 @@ def test_create_from_stdin(cli: Cli, np6_sandbox_url: str) -> None:
         ('{"name": "no type"}', "'type' is a required property"),
         ('{"type": "push-app", "name": 7}', "7 is not of type 'string'"),
         ("", "is empty"),
+        ("{}", "holds an empty object"),
         ("a: .nan\ntype: push-app\n", "not a JSON number"),
     ],
 )
@@ -237,6 +238,14 @@ def test_test_send_with_data_and_a_title(cli: Cli, np6_sandbox_url: str) -> None
     assert sent["recipient"] == {"type": "contact", "value": 42}
     assert sent["version"] == MASTER
     assert sent["content"]["title"] == "T [1]" and sent["content"]["body"] == "Tea is on sale"
+
+
+def test_a_version_that_is_not_a_uuid_is_a_usage_error_in_flags(cli: Cli) -> None:
+    result = cli("notifications", "render", "156", "--version", "B")
+    assert result.code == 2
+    assert "--version: 'B' is neither master nor a version UUID (or pick one by --label)" in one_error_line(
+        result.stderr
+    )
 
 
 # -------------------------------------------------------------------------------------------- execute

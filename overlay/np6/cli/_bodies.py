@@ -133,6 +133,8 @@ def read_body(source: str, option: str = "--file") -> dict[str, Any]:
     value = parse_body(data, name, option)
     if not isinstance(value, dict):
         usage_error(f"{option}: {name} holds a {_kind(value)}; expected an object ({{...}})")
+    if not value:
+        usage_error(f"{option}: {name} holds an empty object: no field to create or change")
     return value
 
 

@@ -3,6 +3,7 @@ activate, deactivate, render (with or without a contact), test, execute and exec
 
 from __future__ import annotations
 
+import uuid
 from typing import Annotated, Any
 
 import typer
@@ -57,10 +58,18 @@ Label = Annotated[str | None, typer.Option("--label", help="Pick the version by 
 
 
 def _version(np6: Any, notification: int, version: str, label: str | None) -> Any:
+    """The version to use: --label looked up, or --version ("master" or a UUID, checked in CLI words)."""
     if label is not None:
         if version != "master":
             usage_error("give --version or --label, not both")
         return np6.notifications.select_version(notification, label=label)
+    if version != "master":
+        try:
+            uuid.UUID(version)
+        except ValueError:
+            usage_error(
+                f"--version: {version!r} is neither master nor a version UUID (or pick one by --label)"
+            )
     return version
 
 
