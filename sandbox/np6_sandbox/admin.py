@@ -285,7 +285,7 @@ def routes(sandbox: AdminTarget) -> list[BaseRoute]:
         sandbox.faults.clear()
         return None
 
-    async def openapi(request: Request) -> Any:
+    async def openapi(request: Request) -> Response:
         return Response(yaml.safe_dump(description(sandbox), sort_keys=False), media_type="application/yaml")
 
     table: dict[str, dict[str, tuple[Callable[[Request], Awaitable[Any]], int]]] = {
