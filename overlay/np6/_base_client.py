@@ -26,8 +26,9 @@ import asyncio
 import contextlib
 import ipaddress
 import json
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -309,6 +310,21 @@ class _BaseClient:
         except Undecodable:
             return None
 
+    def _bounded_stream(self, call: _Call, response: httpx.Response) -> httpx.Response:
+        """``response`` (open), its body to be decoded by the client within ``max_decompression_ratio``.
+
+        A stream has no total size limit (an export may be long); events are bounded by the stream parser.
+        """
+        reader = BodyReader(
+            response.headers, max_size=sys.maxsize, max_ratio=self._limits.max_decompression_ratio
+        )
+        if "content-encoding" in response.headers:
+            del response.headers["content-encoding"]
+        response.stream = _BoundedStream(
+            response.stream, reader, lambda exc: self._error(call, exc, response)
+        )
+        return response
+
     def _loaded(self, call: _Call, response: httpx.Response, body: bytes) -> httpx.Response:
         """A closed copy of ``response`` holding the decoded ``body`` (what the generated parser reads)."""
         headers = [
@@ -512,6 +528,49 @@ class _BaseClient:
         log_retry(call.request.method, call.where, reason, wait, attempt + 1)
 
 
+class _BoundedStream(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A streamed body decoded by ``_reading`` (ratio-bounded) instead of httpx: ``iter_bytes()`` of the
+    response the caller gets yields it as is. A lying encoding is an ``httpx.DecodingError`` (what a stream
+    reader already handles); a bomb a ``ResponseTooLargeError``."""
+
+    def __init__(self, inner: Any, reader: BodyReader, bomb: Callable[[LimitExceeded], NP6Error]) -> None:
+        self._inner = inner
+        self._reader = reader
+        self._bomb = bomb
+
+    def _pieces(self, raw: bytes) -> list[bytes]:
+        try:
+            return list(self._reader.feed(raw))
+        except Undecodable as exc:
+            raise httpx.DecodingError(str(exc)) from None
+        except LimitExceeded as exc:
+            raise self._bomb(exc) from None
+
+    def _tail(self) -> list[bytes]:
+        try:
+            return list(self._reader.finish())
+        except Undecodable as exc:
+            raise httpx.DecodingError(str(exc)) from None
+
+    def __iter__(self) -> Iterator[bytes]:
+        for raw in self._inner:
+            yield from self._pieces(raw)
+        yield from self._tail()
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for raw in self._inner:
+            for piece in self._pieces(raw):
+                yield piece
+        for piece in self._tail():
+            yield piece
+
+    def close(self) -> None:
+        self._inner.close()
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()
+
+
 def _has_content(response: httpx.Response | None) -> bool:
     if response is None:
         return False
@@ -551,7 +610,7 @@ class SyncAPIClient(_BaseClient):
                 if response.status_code == call.operation.status:
                     if stream:
                         keep_open = True
-                        return response
+                        return self._bounded_stream(call, response)
                     reader = self._success_reader(response, at)
                     body = b"".join(piece for raw in response.iter_raw() for piece in reader.feed(raw))
                     body += b"".join(reader.finish())
@@ -641,7 +700,7 @@ class AsyncAPIClient(_BaseClient):
                 if response.status_code == call.operation.status:
                     if stream:
                         keep_open = True
-                        return response
+                        return self._bounded_stream(call, response)
                     reader = self._success_reader(response, at)
                     pieces: list[bytes] = []
                     async for raw in response.aiter_raw():

@@ -6,6 +6,9 @@ process under ``RLIMIT_AS`` (``memlimit``), so a regression fails the test inste
 
 from __future__ import annotations
 
+import zlib
+from typing import Any
+
 import pytest
 
 import np6
@@ -13,7 +16,7 @@ from leaks import assert_no_key
 
 from . import behaviours
 from .behaviours import MiB
-from .clients import KEY, MODES, read, run, send
+from .clients import KEY, MODES, Outcome, read, run, send
 from .conftest import Hostile
 from .memlimit import run_limited
 
@@ -135,3 +138,40 @@ def test_memory_stays_bounded(hostile: Hostile, prefix: str, retries: int, expec
     ).check()
     assert child.stdout.strip() == expected, child.stderr
     assert child.peak_rss_mb < 400, child.peak_rss_mb
+
+
+def _events(mode: str, base: str) -> Outcome:
+    def iterate(client: Any) -> Any:
+        if mode == "sync":
+            return list(client.notifications.reactivities())
+
+        async def collect() -> list[Any]:
+            return [event async for event in client.notifications.reactivities()]
+
+        return collect()
+
+    return run(mode, base, iterate, max_retries=0)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_gzip_bomb_in_a_stream_is_stopped_by_the_ratio(hostile: Hostile, mode: str) -> None:
+    outcome = _events(mode, hostile.url("/gzip-bomb"))
+    assert type(outcome.error) is np6.ResponseTooLargeError, repr(outcome.error)
+    assert outcome.error.limit == "max_decompression_ratio"
+    assert_no_key(outcome.error, KEY)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_lying_gzip_stream_is_a_non_resumable_typed_error(hostile: Hostile, mode: str) -> None:
+    outcome = _events(mode, hostile.url("/gzip-lie"))
+    assert isinstance(outcome.error, np6.APIResponseValidationError), repr(outcome.error)
+    assert not isinstance(outcome.error, np6.StreamInterruptedError)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_an_honest_gzip_stream_is_read(hostile: Hostile, mode: str) -> None:
+    body = zlib.compress(b'[{"type": "hit", "id": "e1", "timestamp": 1}]', wbits=31)
+    base = hostile.route("/gzip-stream", behaviours._with_headers(body, [("Content-Encoding", "gzip")]))
+    outcome = _events(mode, base)
+    assert outcome.error is None, repr(outcome.error)
+    assert len(outcome.result) == 1
