@@ -612,9 +612,13 @@ class SyncAPIClient(_BaseClient):
                         keep_open = True
                         return self._bounded_stream(call, response)
                     reader = self._success_reader(response, at)
-                    body = b"".join(piece for raw in response.iter_raw() for piece in reader.feed(raw))
-                    body += b"".join(reader.finish())
-                    return self._loaded(call, response, body)
+                    body = bytearray()  # grows in place: no second copy of a large body
+                    for raw in response.iter_raw():
+                        for piece in reader.feed(raw):
+                            body += piece
+                    for piece in reader.finish():
+                        body += piece
+                    return self._loaded(call, response, bytes(body))
                 raise self._status_error(call, response, self._read_error_body(response, at))
         except NP6Error:
             raise
@@ -702,11 +706,13 @@ class AsyncAPIClient(_BaseClient):
                         keep_open = True
                         return self._bounded_stream(call, response)
                     reader = self._success_reader(response, at)
-                    pieces: list[bytes] = []
+                    body = bytearray()
                     async for raw in response.aiter_raw():
-                        pieces += reader.feed(raw)
-                    pieces += reader.finish()
-                    return self._loaded(call, response, b"".join(pieces))
+                        for piece in reader.feed(raw):
+                            body += piece
+                    for piece in reader.finish():
+                        body += piece
+                    return self._loaded(call, response, bytes(body))
                 raise self._status_error(call, response, await self._read_error_body(response, at))
         except NP6Error:
             raise

@@ -23,8 +23,10 @@ class Limits:
     ``max_event_size``: bytes of one event in a streamed list of events.
     ``max_depth``: nesting of any parsed JSON value (arrays and objects), streamed or not.
     ``max_decompression_ratio``: decompressed bytes per received byte before a body counts as a bomb.
-    ``deadline``: seconds one attempt may take in total, headers and body (``None``: derived from
-    ``timeout``), so a server dripping a byte at a time cannot outlive the timeout.
+    ``deadline``: seconds one attempt may take in total, headers and body (``None``: the largest phase of
+    ``timeout``, so ``timeout=2`` gives 2 s), so a server dripping a byte at a time cannot outlive the
+    timeout. A retried call may take up to ``max_retries + 1`` deadlines plus the backoff. For an event
+    stream it bounds the wait for the headers only (an export may rightly take longer).
     """
 
     max_body_size: int = 64 * MiB

@@ -65,6 +65,11 @@ _NOTHING_SENT: tuple[type[httpx.TransportError], ...] = (
 )
 
 
+# Failures a retry cannot fix: the request itself cannot be written (a header h11 refuses, a scheme httpx
+# has no transport for). Never retried, whatever the class.
+_HOPELESS: tuple[type[httpx.TransportError], ...] = (httpx.LocalProtocolError, httpx.UnsupportedProtocol)
+
+
 def nothing_sent(error: BaseException) -> bool:
     """True when the request certainly did not reach the server."""
     return isinstance(error, _NOTHING_SENT)
@@ -85,7 +90,7 @@ def should_retry(
     if attempt >= max_retries:
         return False
     if error is not None:
-        if not isinstance(error, httpx.TransportError):
+        if not isinstance(error, httpx.TransportError) or isinstance(error, _HOPELESS):
             return False
         if retry_class is RetryClass.SEND:
             return nothing_sent(error)

@@ -13,6 +13,7 @@ import pytest
 
 import np6
 from leaks import assert_no_key
+from np6 import _base_client
 from np6._base_client import request_may_have_reached_np6
 
 from .clients import KEY, MODES, read, run, send
@@ -124,3 +125,30 @@ def test_a_send_that_never_left_is_not_maybe_sent() -> None:
     assert type(outcome.error) is np6.APIConnectionError, repr(outcome.error)
     assert not request_may_have_reached_np6(outcome.error)
     assert_no_key(outcome.error, KEY)
+
+
+def test_credentials_in_the_base_url_are_refused_without_showing_them() -> None:
+    with pytest.raises(np6.NP6ValidationError) as info:
+        np6.NP6(api_key=KEY, base_url="http://user:s3cr3t-pw@127.0.0.1:9")
+    assert "s3cr3t-pw" not in str(info.value) and "api_key" in str(info.value)
+
+
+def test_a_request_that_cannot_be_written_is_not_retried(
+    hostile: Hostile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    waits: list[float] = []
+    monkeypatch.setattr(_base_client, "_sleep", waits.append)
+
+    def bad_header(client: object) -> object:
+        http = httpx.Client(headers={"X-Broken": "a\\nb".replace("\\n", "\n")})
+        with np6.NP6(api_key=KEY, base_url=hostile.url("/ok"), http_client=http) as inner:
+            try:
+                return inner.actions.get("000PE4")
+            finally:
+                http.close()
+
+    outcome = run("sync", hostile.url("/ok"), bad_header)
+    assert isinstance(outcome.error, np6.APIConnectionError), repr(outcome.error)
+    assert "LocalProtocolError" in str(outcome.error)
+    assert hostile.server.requests_to("/ok") == []
+    assert waits == []  # a retry cannot fix it

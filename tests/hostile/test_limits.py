@@ -175,3 +175,10 @@ def test_an_honest_gzip_stream_is_read(hostile: Hostile, mode: str) -> None:
     outcome = _events(mode, base)
     assert outcome.error is None, repr(outcome.error)
     assert len(outcome.result) == 1
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_headers_dripped_a_byte_a_second_cannot_outlive_the_timeout(hostile: Hostile, mode: str) -> None:
+    outcome = run(mode, hostile.url("/drip-headers"), read, timeout=0.5, max_retries=0)
+    assert type(outcome.error) is np6.APITimeoutError, repr(outcome.error)
+    assert "deadline" in str(outcome.error)
