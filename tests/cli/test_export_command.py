@@ -181,7 +181,9 @@ def test_ctrl_c_mid_export_says_how_many_and_resume_finishes(
     assert proc.returncode == EXIT_INTERRUPTED, message
     assert "Traceback" not in message
     written = len(out.read_bytes().splitlines())
-    assert f"interrupted after {written} events to {out}; run the same command with --resume" in message
+    assert (
+        f"interrupted after writing {written} events to {out}; run the same command with --resume" in message
+    )
 
     resumed = subprocess.run([*args, "--resume"], env=env, capture_output=True, timeout=TIMEOUT, check=False)
     assert resumed.returncode == 0, resumed.stderr

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from typing import Annotated
 
-import click
 import typer
 
 from ._common import EXIT_API_ERROR, note, usage_error
@@ -20,8 +19,8 @@ def confirm(action: str, yes: bool) -> None:
     if not sys.stdin.isatty():
         usage_error(f"not confirmed: to {action} without a terminal to ask on, pass --yes")
     try:
-        agreed = click.confirm(f"{action[0].upper()}{action[1:]}? This cannot be undone.", err=True)
-    except click.Abort:  # Ctrl-D or Ctrl-C at the prompt
+        agreed = typer.confirm(f"{action[0].upper()}{action[1:]}? This cannot be undone.", err=True)
+    except typer.Abort:  # Ctrl-D or Ctrl-C at the prompt
         agreed = False
     if not agreed:
         note("nothing done")

@@ -327,7 +327,10 @@ class ExportFile:
             if planned.header:
                 self._write(header_line().encode())
         except BaseException:
-            self._file.close()
+            if self.created:
+                self.discard()  # this run created it and could not start it: leave nothing behind
+            else:
+                self._file.close()
             raise
 
     def _write(self, data: bytes) -> None:

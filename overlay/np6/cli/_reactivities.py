@@ -127,7 +127,7 @@ def _to_stdout(events: Any, fmt: Format) -> None:
                     progress.update(task, completed=written)
     except KeyboardInterrupt:
         print_error(
-            f"interrupted after {written} events written to stdout (write to a file with -o to resume)"
+            f"interrupted after writing {written} events to stdout (write to a file with -o to resume)"
         )
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except StreamInterruptedError as error:
@@ -154,11 +154,11 @@ def _to_file(events: Any, planned: Plan, *, since: int | None, until: int | None
             target.checkpoint()
     except KeyboardInterrupt:
         _save(target)
-        print_error(f"interrupted after {_count(target)}{resume_hint}")
+        print_error(f"interrupted after writing {_count(target)}{resume_hint}")
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except StreamInterruptedError as error:
         _save(target)
-        print_error(f"the stream broke after {_count(target)} ({error_message(error)}){resume_hint}")
+        print_error(f"the stream broke after writing {_count(target)} ({error_message(error)}){resume_hint}")
         raise typer.Exit(EXIT_API_ERROR) from None
     except NP6Error:
         if target.written == 0 and target.created:
