@@ -128,3 +128,12 @@ def test_a_dash_v_that_is_an_option_value_stays_one(np6_sandbox_url: str) -> Non
     )  # fmt: skip
     assert result.code == EXIT_USAGE and "--data: not JSON" in result.stderr
     assert "np6 INFO" not in result.stderr
+
+
+def test_shell_completion_completes_commands() -> None:
+    """What `np6 --install-completion` wires into bash: the completion protocol answers through main()."""
+    env = environment(None, _NP6_COMPLETE="complete_bash", COMP_WORDS="np6 noti", COMP_CWORD="1")
+    result = run_np6(env=env)
+    assert result.code == 0 and result.stdout.split() == ["notifications"], result
+    script = run_np6("--show-completion", env=environment(None, SHELL="/bin/bash"))
+    assert script.code == 0 and "_NP6_COMPLETE=complete_bash" in script.stdout
