@@ -264,7 +264,7 @@ class _Parser:
             self._pending += len(data)
             if self._pending > self._max_event:
                 raise _BadStream(
-                    f"an event is larger than max_event_size ({self._max_event} bytes)",
+                    f"more than max_event_size ({self._max_event} bytes) without a complete event",
                     limit="max_event_size",
                     value=self._max_event,
                 )
@@ -362,7 +362,7 @@ class _Parser:
         request_id = response.headers.get("x-request-id")
         if isinstance(cause, _BadStream):
             reason, limit, value = cause.reason, cause.limit, cause.value
-        else:  # httpx.DecodingError
+        else:  # httpx.DecodingError: a lying Content-Encoding (the client decodes: _base_client)
             reason, limit, value = f"the body cannot be decoded ({_one_line(cause)})", None, 0
         message = (
             f"{where}: the event stream is unusable after {self.count} event(s) (request id"
