@@ -179,7 +179,10 @@ def test_delete_of_an_unknown_notification_asks_nothing_and_exits_1(cli: Cli, np
     assert "404" in one_error_line(result.stderr)
 
 
-@pytest.mark.parametrize(("answer", "code", "status"), [("n\n", 1, 200), ("\n", 1, 200), ("y\n", 0, 404)])
+@pytest.mark.parametrize(
+    ("answer", "code", "status"),
+    [("n\n", 1, 200), ("\n", 1, 200), ("\x04", 130, 200), ("y\n", 0, 404)],  # \x04: Ctrl-D, end of input
+)
 def test_delete_asks_on_a_terminal(np6_sandbox_url: str, answer: str, code: int, status: int) -> None:
     returncode, stderr = run_on_a_terminal(np6_sandbox_url, "notifications", "delete", "156", answer=answer)
     assert returncode == code, stderr

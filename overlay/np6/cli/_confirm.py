@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ._common import EXIT_API_ERROR, note, usage_error
+from ._common import EXIT_API_ERROR, EXIT_INTERRUPTED, note, usage_error
 
 Yes = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation (needed in scripts).")]
 
@@ -20,8 +20,9 @@ def confirm(action: str, yes: bool) -> None:
         usage_error(f"not confirmed: to {action} without a terminal to ask on, pass --yes")
     try:
         agreed = typer.confirm(f"{action[0].upper()}{action[1:]}? This cannot be undone.", err=True)
-    except typer.Abort:  # Ctrl-D or Ctrl-C at the prompt
-        agreed = False
+    except typer.Abort:  # Ctrl-C or Ctrl-D at the prompt
+        note("interrupted: nothing done")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     if not agreed:
         note("nothing done")
         raise typer.Exit(EXIT_API_ERROR)

@@ -114,8 +114,11 @@ def _stopped(recipients: list[Any], progress: Any, as_json: bool, *, in_flight: 
     extra += [[_label(who), NOT_SENT, None, None] for who in rest[failed : failed + unsent]]
     print_results(recipients, progress.results, as_json, tuple(extra))
     succeeded = sum(1 for r in progress.results if _succeeded(r))
+    refused = sum(1 for r in progress.results if getattr(r, "type_", None) == "error")
+    odd = done - succeeded - refused  # a result kind this SDK does not know: it may have been sent
+    maybe = f", {odd} of an unknown result kind (may have been sent)" if odd else ""
     note(
-        f"{reason}: {succeeded} sent, {done - succeeded} refused by NP6, {failed} {in_flight}"
+        f"{reason}: {succeeded} sent, {refused} refused by NP6{maybe}, {failed} {in_flight}"
         f" (the batch in flight), {unsent} never tried"
     )
     return EXIT_PARTIAL if succeeded else EXIT_API_ERROR
