@@ -114,6 +114,22 @@ def test_a_body_over_10_mib_is_refused_unread(cli: Cli, tmp_path: Path) -> None:
     assert "larger than 10 MiB" in one_error_line(result.stderr)
 
 
+def test_ctrl_c_during_create_says_it_may_have_been_created(np6_sandbox_url: str, tmp_path: Path) -> None:
+    body = tmp_path / "n.json"
+    body.write_text('{"type": "push-app", "name": "slow"}', encoding="utf-8")
+    add_faults(np6_sandbox_url, {"operation": "create_notification", "kind": "delay", "delay": 30})
+    before = len(notification_ids(np6_sandbox_url))
+    code, _, stderr = interrupt_when(
+        np6_sandbox_url,
+        lambda: len(notification_ids(np6_sandbox_url)) > before,  # created; the answer is held back
+        "notifications", "create", "-f", str(body),
+    )  # fmt: skip
+    assert code == 130, stderr
+    assert (
+        "interrupted: the create may or may not have been done; check with np6 notifications list" in stderr
+    )
+
+
 # --------------------------------------------------------------------------------------------- update
 def test_update_changes_only_the_fields_in_the_file(cli: Cli, np6_sandbox_url: str) -> None:
     before = api(np6_sandbox_url, "GET", "/notifications/156").json()

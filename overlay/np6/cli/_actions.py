@@ -28,7 +28,7 @@ from ._common import (
     say,
 )
 from ._confirm import Yes, confirm
-from ._sends import run_send, send_one_and_exit
+from ._sends import run_send, send_one_and_exit, unknown_if_interrupted
 
 app = typer.Typer(
     help="E-mail and SMS actions: list, get, create, update, delete, duplicate, validate, unvalidate, "
@@ -113,7 +113,8 @@ def create(body: BodyFile, base_url: BaseUrl = None, api_key: ApiKey = None, as_
     The body is checked against the API's schema before anything is sent (a mistake names the field).
     """
     request = read_body(body, "--file")
-    with NP6(api_key=api_key, base_url=base_url) as np6, body_checked(body):
+    created_check = unknown_if_interrupted("the create", "np6 actions list")
+    with NP6(api_key=api_key, base_url=base_url) as np6, body_checked(body), created_check:
         created = np6.actions.create(request)
     _show(created, as_json)
 
@@ -166,7 +167,8 @@ def duplicate(
     as_json: AsJson = False,
 ) -> None:
     """Copy an action (the copy gets a new id and starts unvalidated); shows the copy."""
-    with NP6(api_key=api_key, base_url=base_url) as np6:
+    copy_check = unknown_if_interrupted("the copy", "np6 actions list")
+    with NP6(api_key=api_key, base_url=base_url) as np6, copy_check:
         copy = np6.actions.duplicate(action, type=type_, folder=folder)
     _show(copy, as_json)
 

@@ -30,7 +30,7 @@ from ._common import (
     usage_error,
 )
 from ._confirm import Yes, confirm
-from ._sends import run_send, send_one_and_exit
+from ._sends import run_send, send_one_and_exit, unknown_if_interrupted
 
 app = typer.Typer(
     help="Push notifications: list, get, create, update, delete, duplicate, activate, deactivate, render, "
@@ -133,7 +133,8 @@ def create(body: BodyFile, base_url: BaseUrl = None, api_key: ApiKey = None, as_
     The body is checked against the API's schema before anything is sent (a mistake names the field).
     """
     request = read_body(body, "--file")
-    with NP6(api_key=api_key, base_url=base_url) as np6, body_checked(body):
+    created_check = unknown_if_interrupted("the create", "np6 notifications list")
+    with NP6(api_key=api_key, base_url=base_url) as np6, body_checked(body), created_check:
         created = np6.notifications.create(request)
     _show(created, as_json)
 
@@ -183,7 +184,8 @@ def duplicate(
     notification: NotificationId, base_url: BaseUrl = None, api_key: ApiKey = None, as_json: AsJson = False
 ) -> None:
     """Copy a notification (NP6 gives the copy new ids); shows the copy."""
-    with NP6(api_key=api_key, base_url=base_url) as np6:
+    copy_check = unknown_if_interrupted("the copy", "np6 notifications list")
+    with NP6(api_key=api_key, base_url=base_url) as np6, copy_check:
         copy = np6.notifications.duplicate(notification)
     _show(copy, as_json)
 

@@ -8,7 +8,8 @@ One row per recipient, in the order given: NP6's result, or "outcome unknown" / 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, NoReturn
 
 import typer
@@ -130,3 +131,13 @@ def _succeeded(result: Any) -> bool:
 
 def _label(who: Any) -> str:
     return f"{who.kind} {who.value}"
+
+
+@contextmanager
+def unknown_if_interrupted(what: str, check: str) -> Iterator[None]:
+    """Ctrl-C during a write that is never retried (create, duplicate): it may have happened (exit 130)."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        note(f"interrupted: {what} may or may not have been done; check with {check}")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
