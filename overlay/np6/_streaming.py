@@ -282,8 +282,10 @@ class _Parser:
                 raise _BadStream(f"the body holds a value that cannot be read ({_one_line(exc)})") from exc
             self._build()
             if not self._started:
-                what = "empty" if self._received == 0 else "not a JSON array"
-                raise _BadStream(f"the body is {what}, not a JSON array of events") from cause
+                if self._received == 0:
+                    raise _BadStream("the body is empty, not a JSON array of events") from cause
+                detail = f" ({_one_line(cause)})" if cause is not None else ""
+                raise _BadStream(f"the body is not a JSON array of events{detail}") from cause
             if not self._done:
                 raise _Truncated("the body ended before the JSON array was closed") from cause
             if cause is not None:

@@ -256,6 +256,8 @@ def test_a_gzip_bomb_stream_stays_in_bounded_memory(hostile: Hostile) -> None:
         (b"42", "the body is a JSON number, not a JSON array"),
         (b"true", "the body is a JSON boolean, not a JSON array"),
         (b"", "the body is empty, not a JSON array"),
+        (b"   ", "the body is not a JSON array of events (parse error: premature EOF"),
+        (b"nul", "the body is not a JSON array of events (lexical error: invalid string in json text."),
         (b"[1]", "a reactivity item is not a JSON object: '1'"),
         (b'[{"type": "hit"}, [2]]', "a reactivity item is not a JSON object: '[2]'"),
     ],
