@@ -18,7 +18,7 @@ class MailSettings:
     """
     Attributes:
         templating (TemplatingSettings | Unset):
-        edition_mode (EditionMode | Unset):
+        edition_mode (EditionMode | Unset): How the content is edited: 0 design (drag and drop), 1 HTML, 2 text.
         purpose (ActionPurpose | Unset):
         consent (ConsentMode | Unset):
         priority (bool | Unset): High priority (dedicated queue)

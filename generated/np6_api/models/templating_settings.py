@@ -15,7 +15,7 @@ T = TypeVar("T", bound="TemplatingSettings")
 class TemplatingSettings:
     """
     Attributes:
-        version (str | Unset): e.g. "4.1"; content overrides at send time need 4.1
+        version (str | Unset): The templating engine version, e.g. "4.1"; content overrides at send time need 4.1
     """
 
     version: str | Unset = UNSET
