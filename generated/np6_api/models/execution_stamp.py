@@ -17,7 +17,7 @@ class ExecutionStamp:
     """Tracks a conversation flow (executions, renders, events). Not the resource stamp of a notification.
 
     Attributes:
-        time (int | Unset): Creation time of the stamp
+        time (int | Unset): Creation time of the stamp, in milliseconds since the epoch
         id (UUID | Unset): The stamp id
         thread (UUID | Unset): The thread id
         set_ (UUID | Unset): The set id (absent from events)

@@ -20,7 +20,7 @@ from typing import Annotated, Any
 
 import typer
 
-from . import _actions, _demo, _notifications, _reactivities
+from . import _actions, _demo, _notifications, _reactivities, _spec
 from ._common import (
     EXIT_API_ERROR,
     EXIT_CODES_HELP,
@@ -49,6 +49,7 @@ app = typer.Typer(
 app.add_typer(_notifications.app, name="notifications")
 app.add_typer(_actions.app, name="actions")
 app.add_typer(_reactivities.app, name="reactivities")
+app.add_typer(_spec.app, name="spec")
 
 
 def _version(value: bool) -> None:

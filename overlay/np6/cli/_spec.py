@@ -1,0 +1,101 @@
+"""`np6 spec ...`: the spec against the field (drift of recorded answers) and against its next version (diff).
+
+The work is done by `np6_contract.drift` and `np6_contract.specdiff` (the contract extra); this module only
+maps their results and errors to the command line's output, exit codes and error style.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ._common import EXIT_API_ERROR, EXIT_OK, needs_extra, print_json, say, usage_error
+
+app = typer.Typer(
+    help="The OpenAPI spec: compare recorded NP6 answers with it (drift), list its inferred items, diff two "
+    "versions of it.",
+    no_args_is_help=True,
+)
+
+SpecOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--spec", help="The spec to use (default: the one the installed client was generated from)."
+    ),
+]
+
+
+def _drift_module() -> Any:
+    try:
+        from np6_contract import drift  # type: ignore[import-untyped,unused-ignore]
+    except ImportError as error:
+        needs_extra("spec", "contract", error)
+    return drift
+
+
+def _spec_path(drift: Any, spec: Path | None) -> Path:
+    if spec is None:
+        return Path(drift.default_spec())
+    if not spec.is_file():
+        usage_error(f"--spec: {spec} is not a file")
+    return spec
+
+
+@app.command()
+def drift(
+    directory: Annotated[
+        Path, typer.Argument(metavar="DIR", help="A directory written by np6 contract --record.")
+    ],
+    spec: SpecOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    patch: Annotated[
+        Path | None,
+        typer.Option(
+            "--patch", metavar="FILE", help="Write the proposed spec corrections as a JSON Patch (RFC 6902)."
+        ),
+    ] = None,
+) -> None:
+    """Compare recorded exchanges with the spec: one line per finding; exit 1 when there is drift."""
+    module = _drift_module()
+    path = _spec_path(module, spec)
+    key = os.environ.get("NP6_API_KEY", "")
+    try:
+        report = module.compare(directory, path, (key,) if key.strip() else ())
+    except module.UsageError as error:
+        usage_error(str(error))
+    except (OSError, ValueError) as error:
+        usage_error(f"--spec: {path} cannot be read ({type(error).__name__})")
+    if patch is not None:
+        try:
+            module.write_patch(report, patch)
+        except OSError as error:
+            usage_error(f"--patch: {patch} cannot be written ({error.strerror or type(error).__name__})")
+    if as_json:
+        print_json(report.as_dict())
+    else:
+        for line in report.lines():
+            say(line)
+    raise typer.Exit(EXIT_API_ERROR if report.drift else EXIT_OK)
+
+
+@app.command()
+def inferred(
+    spec: SpecOption = None,
+    count: Annotated[bool, typer.Option("--count", help="Print only the number of inferred items.")] = False,
+) -> None:
+    """List the spec's `x-np6-inferred` items (JSON pointer and reason)."""
+    module = _drift_module()
+    path = _spec_path(module, spec)
+    try:
+        items = module.SpecIndex.load(path).inferred()
+    except (OSError, ValueError) as error:
+        usage_error(f"--spec: {path} cannot be read ({type(error).__name__})")
+    if count:
+        say(str(len(items)))
+        return
+    for pointer, reason in items:
+        say(f"{pointer}\t{reason}")
+    say(f"{len(items)} inferred items")
