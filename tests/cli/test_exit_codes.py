@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import socket
+import subprocess
 from collections.abc import Callable
 
 import pytest
-from clirun import Ran, environment, run_np6
+from clirun import NP6, TIMEOUT, Ran, environment, run_np6
 
 from np6 import __version__
 from np6.cli._common import EXIT_API_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
@@ -135,5 +136,8 @@ def test_shell_completion_completes_commands() -> None:
     env = environment(None, _NP6_COMPLETE="complete_bash", COMP_WORDS="np6 noti", COMP_CWORD="1")
     result = run_np6(env=env)
     assert result.code == 0 and result.stdout.split() == ["notifications"], result
-    script = run_np6("--show-completion", env=environment(None, SHELL="/bin/bash"))
-    assert script.code == 0 and "_NP6_COMPLETE=complete_bash" in script.stdout
+    script = subprocess.run(  # typer detects the shell from the parent process: run it from bash
+        ["bash", "-c", f"'{NP6}' --show-completion"], env=environment(None), capture_output=True, text=True,
+        timeout=TIMEOUT, check=False,
+    )  # fmt: skip
+    assert script.returncode == 0 and "_NP6_COMPLETE=complete_bash" in script.stdout, script.stderr
