@@ -35,6 +35,7 @@ def test_library_messages_in_cli_words() -> None:
         "no API key: pass --api-key or set NP6_API_KEY"
     )
     assert cli_words("base_url 'x' is not a URL") == "--base-url 'x' is not a URL"
+    assert cli_words("notification notification_id must be within") == "the notification id must be within"
     assert cli_words("unknown reactivity kind 'x': use None (all events) or one of a") == (
         "unknown reactivity kind 'x': leave out --kind (all events) or one of a"
     )

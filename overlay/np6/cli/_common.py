@@ -137,6 +137,8 @@ _CLI_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
         r"use --channel \1 (or leave out --channel to follow the action's type)",
     ),
     (re.compile(r"\bbatch_size\b"), "--batch-size"),
+    (re.compile(r"\bnotification notification_id\b"), "the notification id"),  # positional or --id
+    (re.compile(r"\baction action_id\b"), "the action id"),
 )
 
 
