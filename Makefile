@@ -108,3 +108,10 @@ MUTATION_ARGS ?=
 .PHONY: mutation
 mutation: $(STAMP)
 	$(BIN)python scripts/mutation.py $(MUTATION_ARGS)
+
+# What an API version bump changes, as Markdown for the CHANGELOG (exit 1 when something breaks callers):
+#   make api-diff OLD=openapi/np6-8.1.0.yaml NEW=openapi/np6-8.2.0.yaml
+.PHONY: api-diff
+api-diff: $(STAMP)
+	@test -n "$(OLD)" -a -n "$(NEW)" || { echo "usage: make api-diff OLD=OLD.yaml NEW=NEW.yaml" >&2; exit 2; }
+	$(BIN)np6 spec diff "$(OLD)" "$(NEW)"

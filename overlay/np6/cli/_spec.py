@@ -99,3 +99,23 @@ def inferred(
     for pointer, reason in items:
         say(f"{pointer}\t{reason}")
     say(f"{len(items)} inferred items")
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(metavar="OLD.yaml", help="The spec in use.")],
+    new: Annotated[Path, typer.Argument(metavar="NEW.yaml", help="The next version's spec.")],
+) -> None:
+    """Print what changes from OLD to NEW as CHANGELOG Markdown; exit 1 when something breaks callers."""
+    try:
+        from np6_contract import specdiff  # type: ignore[import-untyped,unused-ignore]
+    except ImportError as error:
+        needs_extra("spec", "contract", error)
+    try:
+        before, after = specdiff.load(old, "OLD.yaml"), specdiff.load(new, "NEW.yaml")
+    except ValueError as error:
+        usage_error(str(error))
+    changes = specdiff.diff(before, after)
+    for line in specdiff.markdown(changes, specdiff.version(before, old), specdiff.version(after, new)):
+        say(line)
+    raise typer.Exit(EXIT_API_ERROR if any(c.breaking for c in changes) else EXIT_OK)
