@@ -12,6 +12,7 @@ import re
 import time
 import zlib
 from collections.abc import AsyncIterator, Iterator
+from typing import Any
 
 import httpx
 
@@ -73,13 +74,19 @@ class _Inflater:
         self._fed = True
 
     def flush(self) -> bytes:
-        if not self._zlib.eof and self._fed:
-            try:
-                tail = self._zlib.flush()
-            except zlib.error as exc:
-                raise Undecodable(f"the compressed body is truncated: {exc}") from None
-            return tail
-        return b""
+        if self._zlib.eof or not self._fed:
+            return b""
+        try:
+            tail = self._zlib.flush()
+        except zlib.error as exc:
+            raise Undecodable(f"the compressed body is truncated: {exc}") from None
+        if not _ended(self._zlib):  # (a call: flush() may have ended it; mypy keeps the narrowing above)
+            raise Undecodable("the compressed body ends before its compressed stream does (truncated)")
+        return tail
+
+
+def _ended(inflater: Any) -> bool:
+    return bool(inflater.eof)
 
 
 class BodyReader:
