@@ -12,7 +12,19 @@ from typing import Annotated, Any
 
 import typer
 
-from ._common import EXIT_API_ERROR, EXIT_OK, needs_extra, print_json, say, usage_error
+from .._client import DEFAULT_BASE_URL
+from ._common import (
+    EXIT_API_ERROR,
+    EXIT_OK,
+    ApiKey,
+    BaseUrl,
+    needs_extra,
+    note,
+    print_error,
+    print_json,
+    say,
+    usage_error,
+)
 
 app = typer.Typer(
     help="The OpenAPI spec: compare recorded NP6 answers with it (drift), list its inferred items, diff two "
@@ -119,3 +131,50 @@ def diff(
     for line in specdiff.markdown(changes, specdiff.version(before, old), specdiff.version(after, new)):
         say(line)
     raise typer.Exit(EXIT_API_ERROR if any(c.breaking for c in changes) else EXIT_OK)
+
+
+@app.command()
+def tour(
+    directory: Annotated[
+        Path, typer.Argument(metavar="DIR", help="A new (or empty) directory for the recordings.")
+    ],
+    base_url: BaseUrl = None,
+    api_key: ApiKey = None,
+    hours: Annotated[float, typer.Option("--hours", help="Reactivity window: the last N hours.")] = 1.0,
+    spec: SpecOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the drift report as JSON.")] = False,
+) -> None:
+    """Read-only tour for key holders: every GET once (ids from the lists), recorded, then drift."""
+    try:
+        from np6_contract import tour as tour_module  # type: ignore[import-untyped,unused-ignore]
+    except ImportError as error:
+        needs_extra("spec", "contract", error)
+    drift_module = _drift_module()
+    path = _spec_path(drift_module, spec)
+    try:
+        done = tour_module.run(
+            directory,
+            base_url=base_url or DEFAULT_BASE_URL,
+            api_key=api_key or "",
+            hours=hours,
+            spec_path=path,
+            progress=note,
+        )
+    except tour_module.TourError as error:
+        usage_error(str(error))
+    except OSError as error:
+        usage_error(f"DIR: {directory} cannot be written ({error.strerror or type(error).__name__})")
+    for op_id, reason in done.skipped:
+        note(f"skipped {op_id}: {reason}")
+    for op_id, reason in done.failed:
+        print_error(f"{op_id}: {reason}")
+    note(f"{len(done.calls)} calls recorded under {directory}")
+    if done.report is None:
+        print_error("no call was answered: nothing to compare")
+        raise typer.Exit(EXIT_API_ERROR)
+    if as_json:
+        print_json(done.report.as_dict())
+    else:
+        for line in done.report.lines():
+            say(line)
+    raise typer.Exit(EXIT_API_ERROR if done.report.drift or done.failed else EXIT_OK)
