@@ -242,6 +242,7 @@ class Comparison:
         self.visited_ok: set[str] = set()  # schema/operation/response pointers an answer matched
         self.visited_bad: set[str] = set()
         self.exchanges = 0
+        self.occurrences = 0  # every finding seen, repeats included: what marks a node as not confirmed
 
     def _example(self, value: Any) -> str:
         # Redacted before it is cut; ASCII-escaped so no control code reaches a terminal.
@@ -259,6 +260,7 @@ class Comparison:
         pointer: str = "",
         patch: list[dict[str, Any]] | None = None,
     ) -> None:
+        self.occurrences += 1
         path, detail = self.redactor.text(path), self.redactor.text(detail)
         patch = self.redactor.value(patch or [])
         key = (kind, op_id, path, detail)
@@ -412,7 +414,7 @@ class Comparison:
     ) -> None:
         if depth > MAX_DEPTH or not isinstance(schema, dict):
             return
-        bad_before = len(self.findings)
+        bad_before = self.occurrences
         own_pointer = pointer
         schema, pointer = self.spec.resolve(schema, pointer)
         if not isinstance(schema, dict):
@@ -524,7 +526,7 @@ class Comparison:
         elif isinstance(value, list) and isinstance(schema.get("items"), dict):
             for item in value:
                 self._value(seen, op_id, item, schema["items"], f"{pointer}/items", f"{path}[*]", depth + 1)
-        if len(self.findings) > bad_before:
+        if self.occurrences > bad_before:
             self.visited_bad.update({pointer, own_pointer})
         elif not set(schema) - CHECKED_KEYWORDS:  # a rule this walk does not check confirms nothing
             self.visited_ok.update({pointer, own_pointer})

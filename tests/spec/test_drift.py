@@ -92,6 +92,7 @@ def test_clean_recording_gives_no_finding(clean_recording: Path) -> None:
     confirmed = {pointer for pointer, _ in report.confirmed}
     assert "/components/schemas/ActionState" in confirmed
     assert "/paths/~1notifications~1{id}/get" in confirmed
+    assert "/components/schemas/SmsMessageAction" in confirmed
 
 
 def test_injected_differences_give_exactly_those_findings(drifted: Path) -> None:
@@ -104,6 +105,11 @@ def test_injected_differences_give_exactly_those_findings(drifted: Path) -> None
     assert by_kind["missing-required"].count == 1  # one exchange, however many items lack it
     assert by_kind["enum"].example == "77"
     assert by_kind["type"].detail == "integer, the spec says string"
+    # a schema that drifted (in any item of a list) is no longer reported as confirmed
+    confirmed = {pointer for pointer, _ in report.confirmed}
+    assert "/components/schemas/SmsMessageAction" not in confirmed
+    assert "/components/schemas/ActionState" not in confirmed
+    assert "/paths/~1notifications/get" in confirmed
 
 
 def test_undeclared_status(clean_recording: Path, tmp_path: Path) -> None:
