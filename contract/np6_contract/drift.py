@@ -600,6 +600,36 @@ class Report:
         return sorted(ops, key=order)
 
 
+def _jsonpath(pointer: str) -> str:
+    """A JSON pointer as a JSONPath in bracket notation (RFC 9535), as Overlay targets are written."""
+    tokens = (
+        [t.replace("~1", "/").replace("~0", "~") for t in pointer.lstrip("/").split("/")] if pointer else []
+    )
+    return "$" + "".join(
+        f"[{t}]" if t.isdigit() else "['" + t.replace("\\", "\\\\").replace("'", "\\'") + "']" for t in tokens
+    )
+
+
+def overlay(report: Report, spec_version: str = "") -> dict[str, Any]:
+    """The corrections as an OpenAPI Overlay 1.0 document: each JSON Patch operation becomes one action (an
+    `update` merged into the parent, appended to an array, or a `remove`)."""
+    actions: list[dict[str, Any]] = []
+    for op in report.json_patch():
+        parent, _, last = op["path"].rpartition("/")
+        name = last.replace("~1", "/").replace("~0", "~")
+        if op["op"] == "remove":
+            actions.append({"target": _jsonpath(op["path"]), "remove": True})
+        elif last == "-":
+            actions.append({"target": _jsonpath(parent), "update": op["value"]})
+        else:
+            actions.append({"target": _jsonpath(parent), "update": {name: op["value"]}})
+    return {
+        "overlay": "1.0.0",
+        "info": {"title": "np6 spec drift: proposed corrections", "version": spec_version or "1.0.0"},
+        "actions": actions,
+    }
+
+
 class UsageError(Exception):
     """A bad argument, named the way the command line names it."""
 
@@ -644,9 +674,15 @@ def secrets_from_env() -> tuple[str, ...]:
     return (key,) if key.strip() else ()
 
 
-def write_patch(report: Report, path: Path) -> None:
-    """Write the JSON Patch; the key (if known) is masked in it like in the report."""
-    path.write_text(json.dumps(report.json_patch(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+def write_patch(report: Report, path: Path, form: str = "json-patch") -> None:
+    """Write the corrections as a JSON Patch (RFC 6902) or an OpenAPI Overlay 1.0 document (YAML when the
+    file name ends in .yaml/.yml, else JSON). Every value comes from the redacted recordings."""
+    document: Any = report.json_patch() if form == "json-patch" else overlay(report)
+    if path.suffix.lower() in (".yaml", ".yml"):
+        text = yaml.safe_dump(document, sort_keys=False, allow_unicode=True)
+    else:
+        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    path.write_text(text, encoding="utf-8")
 
 
 def parser(prog: str = "python -m np6_contract.drift") -> argparse.ArgumentParser:
@@ -655,6 +691,12 @@ def parser(prog: str = "python -m np6_contract.drift") -> argparse.ArgumentParse
     p.add_argument("--spec", type=Path, help="spec to compare with (default: the installed client's)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--patch", type=Path, metavar="FILE", help="write the proposed corrections (JSON Patch)")
+    p.add_argument(
+        "--patch-format",
+        choices=("json-patch", "overlay"),
+        default="json-patch",
+        help="JSON Patch (RFC 6902, default) or OpenAPI Overlay 1.0",
+    )
     return p
 
 
@@ -667,7 +709,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, prog: 
             raise UsageError(f"--spec: {args.spec} is not a file")
         report = compare(args.directory, args.spec, secrets_from_env())
         if args.patch is not None:
-            write_patch(report, args.patch)
+            write_patch(report, args.patch, args.patch_format)
     except UsageError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -237,3 +237,44 @@ def test_inferred_count_of_the_corrected_spec() -> None:
         "/components/schemas/TemplatingSettings/properties/version",
     } <= pointers
     assert all(reason for _, reason in items)
+
+
+def _apply_overlay(document: dict[str, Any], overlay: dict[str, Any]) -> dict[str, Any]:
+    """Apply an OpenAPI Overlay 1.0 document as the specification says (targets resolved by jsonpath-ng):
+    `remove` deletes each target, `update` is appended to a target array or merged into a target object."""
+    from jsonpath_ng.ext import parse
+
+    def merge(target: dict[str, Any], update: dict[str, Any]) -> None:
+        for key, value in update.items():
+            if isinstance(value, dict) and isinstance(target.get(key), dict):
+                merge(target[key], value)
+            else:
+                target[key] = value
+
+    assert overlay["overlay"] == "1.0.0" and overlay["info"]["title"] and overlay["info"]["version"]
+    for action in overlay["actions"]:
+        found = parse(action["target"]).find(document)
+        assert found, f"target selects nothing: {action['target']}"
+        for match in found:
+            if action.get("remove"):
+                parent = match.context.value
+                key = match.path.indices[0] if isinstance(parent, list) else match.path.fields[0]  # type: ignore[attr-defined]
+                del parent[key]
+            elif isinstance(match.value, list):
+                match.value.append(action["update"])
+            else:
+                merge(match.value, action["update"])
+    return document
+
+
+def test_overlay_form_of_the_patch_makes_the_exchanges_valid(drifted: Path, tmp_path: Path) -> None:
+    report = drift.compare(drifted, SPEC, (KEY,))
+    out = tmp_path / "fix.yaml"
+    drift.write_patch(report, out, "overlay")
+    overlay = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert len(overlay["actions"]) == len(report.json_patch())
+    patched = _apply_overlay(copy.deepcopy(load_spec()), overlay)
+    path = tmp_path / "np6-overlaid.yaml"
+    path.write_text(yaml.safe_dump(patched, sort_keys=False), encoding="utf-8")
+    assert drift.compare(drifted, path).findings == []
+    assert_no_key(out.read_text(encoding="utf-8"), KEY)

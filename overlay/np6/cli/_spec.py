@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 
@@ -32,6 +32,7 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
+PatchFormat = Literal["json-patch", "overlay"]
 SpecOption = Annotated[
     Path | None,
     typer.Option(
@@ -66,9 +67,14 @@ def drift(
     patch: Annotated[
         Path | None,
         typer.Option(
-            "--patch", metavar="FILE", help="Write the proposed spec corrections as a JSON Patch (RFC 6902)."
+            "--patch",
+            metavar="FILE",
+            help="Write the proposed spec corrections (YAML if FILE ends in .yaml).",
         ),
     ] = None,
+    patch_format: Annotated[
+        PatchFormat, typer.Option("--patch-format", help="JSON Patch (RFC 6902) or OpenAPI Overlay 1.0.")
+    ] = "json-patch",
 ) -> None:
     """Compare recorded exchanges with the spec: one line per finding; exit 1 when there is drift."""
     module = _drift_module()
@@ -82,7 +88,7 @@ def drift(
         usage_error(f"--spec: {path} cannot be read ({type(error).__name__})")
     if patch is not None:
         try:
-            module.write_patch(report, patch)
+            module.write_patch(report, patch, patch_format)
         except OSError as error:
             usage_error(f"--patch: {patch} cannot be written ({error.strerror or type(error).__name__})")
     if as_json:
