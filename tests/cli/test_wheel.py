@@ -139,3 +139,11 @@ def test_a_command_that_needs_an_extra_names_it(bare_venv: Path, command: list[s
     assert result.returncode == 2, result
     assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1, result.stderr
     assert f"pip install 'np6-python[{extra}]'" in result.stderr
+
+
+def test_the_spec_diff_needs_no_extra(bare_venv: Path) -> None:
+    """`np6 spec diff` and `np6 spec drift` use only core dependencies: no extra is asked for."""
+    spec = Path(__file__).parents[2] / "openapi" / "np6-8.1.0.yaml"
+    result = run(bare_venv, "spec", "diff", str(spec), str(spec))
+    assert result.returncode == 0, result.stderr
+    assert "pip install" not in result.stderr

@@ -236,7 +236,7 @@ class Notifications:
             name: The name.
             description: The description.
             active: The online state.
-            settings: Urgency, category, purpose, expiration, marketing pressure.
+            settings: Urgency, purpose, expiration, marketing pressure (NP6 sets the category).
             application: The UUID of the notifiable application that binds subscribers.
             task: The task that triggers executions.
             versions: The versions; exactly one has ``"master": True``.
@@ -766,7 +766,7 @@ class AsyncNotifications:
             name: The name.
             description: The description.
             active: The online state.
-            settings: Urgency, category, purpose, expiration, marketing pressure.
+            settings: Urgency, purpose, expiration, marketing pressure (NP6 sets the category).
             application: The UUID of the notifiable application that binds subscribers.
             task: The task that triggers executions.
             versions: The versions; exactly one has ``"master": True``.
