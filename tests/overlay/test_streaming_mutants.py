@@ -258,3 +258,81 @@ async def test_async_resume_rules(respx_mock: respx.MockRouter) -> None:
         )
         again = [e async for e in client.actions.reactivities(sort="asc", raw=True, resume=exc)]
     assert again == [hit(None, 5), hit("a", 6)]
+
+
+# ------------------------------------------------------------------------- the variant map, the defaults
+def test_literal_value_of_string_annotations() -> None:
+    """Models written with postponed annotations give ``type_`` as text: the same values come out."""
+    from np6._streaming import _literal_value
+
+    assert _literal_value("Literal['hit']") == "hit"
+    assert _literal_value('Literal["bounce"]') == "bounce"
+    assert _literal_value("Literal[3]") is None
+    assert _literal_value("Literal[x]") is None
+    assert _literal_value("List['hit']") is None
+    assert _literal_value("typing.Literal['hit']") is None
+    assert _literal_value("Literal") is None
+    assert _literal_value("str") is None
+
+
+def test_literal_value_of_real_annotations() -> None:
+    from typing import Literal
+
+    from np6._streaming import _literal_value
+
+    assert _literal_value(Literal["hit"]) == "hit"
+    assert _literal_value(Literal[3]) is None
+    assert _literal_value(str) is None
+
+
+def _opener(*events: dict[str, Any]) -> Any:
+    request = httpx.Request("GET", BASE + PATH)
+    return lambda: httpx.Response(200, content=body(*events), request=request)
+
+
+def test_a_stream_parses_events_unless_raw_is_asked() -> None:
+    from np6._streaming import EventStream
+
+    event = {"type": "teleport", "id": "x", "timestamp": 5}
+    (parsed,) = list(EventStream(_opener(event), "list_reactivities_of_all_actions", sort=None, resume=None))
+    assert type(parsed).__name__ == "UnknownEvent"
+
+
+@pytest.mark.anyio
+async def test_an_async_stream_parses_events_unless_raw_is_asked() -> None:
+    from np6._streaming import AsyncEventStream
+
+    event = {"type": "teleport", "id": "x", "timestamp": 5}
+    request = httpx.Request("GET", BASE + PATH)
+
+    async def open_response() -> httpx.Response:
+        return httpx.Response(200, content=body(event), request=request)
+
+    stream = AsyncEventStream(open_response, "list_reactivities_of_all_actions", sort=None, resume=None)
+    assert [type(e).__name__ async for e in stream] == ["UnknownEvent"]
+
+
+@pytest.mark.anyio
+@respx.mock(base_url=BASE)
+async def test_an_async_interruption_says_how_to_resume(respx_mock: respx.MockRouter) -> None:
+    respx_mock.get(PATH).mock(return_value=httpx.Response(200, content=body(hit("a", 5), cut=True)))
+    async with np6.AsyncNP6(api_key=KEY, base_url=BASE) as client:
+        with pytest.raises(np6.StreamInterruptedError) as asc:
+            async for _ in client.actions.reactivities(sort="asc", raw=True):
+                pass
+        with pytest.raises(np6.StreamInterruptedError) as unsorted:
+            async for _ in client.actions.reactivities(raw=True):
+                pass
+    assert asc.value.resumable is True
+    assert "(reactivity_start=5)" in str(asc.value)
+    assert "IncompleteJSONError" in str(asc.value)  # the cause is named
+    assert asc.value.__cause__ is not None
+    assert unsorted.value.resumable is False
+    assert "Exact resumption needs sort='asc'" in str(unsorted.value)
+
+
+@respx.mock(base_url=BASE)
+def test_a_sync_interruption_names_its_cause(respx_mock: respx.MockRouter) -> None:
+    _, exc = interrupted(respx_mock, hit("a", 5))
+    assert "IncompleteJSONError" in str(exc)
+    assert exc.__cause__ is not None
