@@ -19,6 +19,7 @@ Usage: ``python scripts/mutation.py [--module PATH ...] [--jobs N] [--keep]``
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import os
 import re
@@ -35,7 +36,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mutation" / "config.toml"
 EQUIVALENT = ROOT / "mutation" / "equivalent.toml"
-STAGE = ROOT / "build" / "mutation"
+STAGE = ROOT / "build" / "mutation"  # --stage changes it (two runs at once need two)
 REPORT = ROOT / "reports" / "mutation.md"
 # Source roots of the working tree -> the import package they hold.
 PACKAGES = {"overlay/np6": "np6", "sandbox/np6_sandbox": "np6_sandbox"}
@@ -70,6 +71,8 @@ class ModuleScore:
     module: str
     mutants: list[Mutant] = field(default_factory=list)
     seconds: float = 0.0
+    generated: int = 0  # mutants mutmut made; `mutants` holds the sample tried when there is one
+    sample: str | None = None
 
     @property
     def equivalent(self) -> int:
@@ -148,18 +151,25 @@ if sys.argv[1] == "no-strings":
         (node, op) for node, op in mutators.mutation_operators if op is not mutators.operator_string
     ]
 from mutmut.__main__ import cli
-cli(["run", "--max-children", sys.argv[2]])
+cli(["run", "--max-children", sys.argv[2], *sys.argv[3:]])
 """
 
 
-def run_mutmut(jobs: int, log: Path, *, strings: bool) -> None:
+def run_mutmut(jobs: int, log: Path, *, strings: bool, sample: str | None) -> None:
     # A test that runs `np6` (or a sandbox) as a subprocess imports the mutated copy too, and the active
     # mutant reaches it through MUTANT_UNDER_TEST, which mutmut sets in the environment.
     pythonpath = os.pathsep.join(filter(None, [str(STAGE / "mutants"), os.environ.get("PYTHONPATH")]))
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": pythonpath}
     with log.open("a") as out:
         done = subprocess.run(
-            [sys.executable, "-c", _RUN_MUTMUT, "strings" if strings else "no-strings", str(jobs)],
+            [
+                sys.executable,
+                "-c",
+                _RUN_MUTMUT,
+                "strings" if strings else "no-strings",
+                str(jobs),
+                *([sample] if sample else []),
+            ],
             cwd=STAGE,
             stdout=out,
             stderr=subprocess.STDOUT,
@@ -171,11 +181,15 @@ def run_mutmut(jobs: int, log: Path, *, strings: bool) -> None:
         raise SystemExit(f"mutmut run failed (exit {done.returncode}); end of {log}:\n{tail}")
 
 
-def collect(module: str) -> ModuleScore:
+def collect(module: str, sample: str | None) -> ModuleScore:
     score = ModuleScore(module)
     meta = STAGE / "mutants" / (staged_path(module) + ".meta")
     data = json.loads(meta.read_text()) if meta.exists() else {"exit_code_by_key": {}}
+    score.generated = len(data["exit_code_by_key"])
+    score.sample = sample
     for name, code in data["exit_code_by_key"].items():
+        if sample and not fnmatch.fnmatch(name, sample):
+            continue
         status = KILLED.get(code) or SURVIVED.get(code) or f"exit code {code}"
         score.mutants.append(Mutant(name, module, status, function=function_of(name)))
     return score
@@ -210,12 +224,23 @@ def load_equivalents() -> list[dict[str, str]]:
 
 
 def matches(entry: dict[str, str], mutant: Mutant) -> bool:
+    """Same module, function and changed lines; `context`, when given, must be one of the diff's unchanged
+    lines (it tells apart two identical lines of one function)."""
+    context = entry.get("context")
+    if context is not None and not any(
+        line[1:].strip() == context.strip() for line in mutant.diff.splitlines() if line.startswith(" ")
+    ):
+        return False
     return (
         entry["module"] == mutant.module
         and entry["function"] == mutant.function
         and tuple(line.strip() for line in entry["original"].strip().splitlines()) == mutant.removed
         and tuple(line.strip() for line in entry["mutant"].strip().splitlines()) == mutant.added
     )
+
+
+def _sampled(score: ModuleScore) -> str:
+    return f" of {score.generated} (sample `{score.sample.rpartition('.')[2]}`)" if score.sample else ""
 
 
 def report(
@@ -230,8 +255,8 @@ def report(
     ]
     for s in scores.values():
         out.append(
-            f"| `{s.module}` | {len(s.mutants)} | {s.killed} | {s.equivalent} | {len(s.survivors)} |"
-            f" {s.score:.1f}% | {s.seconds / 60:.1f} |"
+            f"| `{s.module}` | {len(s.mutants)}{_sampled(s)} | {s.killed} | {s.equivalent} |"
+            f" {len(s.survivors)} | {s.score:.1f}% | {s.seconds / 60:.1f} |"
         )
     total = [m for s in scores.values() for m in s.mutants]
     kinds = Counter(m.status for m in total)
@@ -249,11 +274,19 @@ def report(
 
 
 def main() -> int:
+    global STAGE
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--module", action="append", help="only this module (a path of mutation/config.toml)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="mutants tested at once")
     parser.add_argument("--report", type=Path, default=REPORT)
+    parser.add_argument("--stage", type=Path, default=STAGE, help="the staging directory (rebuilt)")
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="no run: the report of the last run of one --module in --stage (after editing equivalent.toml)",
+    )
     args = parser.parse_args()
+    STAGE = args.stage.resolve()
     with CONFIG.open("rb") as f:
         cfg: dict[str, Any] = tomllib.load(f)
     modules: list[str] = list(cfg["modules"])
@@ -266,7 +299,10 @@ def main() -> int:
     equivalents = load_equivalents()
     args.report.parent.mkdir(parents=True, exist_ok=True)
     log = args.report.with_suffix(".log")
-    log.write_text("")
+    if args.report_only and len(modules) != 1:
+        parser.error("--report-only: give the one --module that --stage holds")
+    if not args.report_only:
+        log.write_text("")
 
     started = time.monotonic()
     scores: dict[str, ModuleScore] = {}
@@ -274,12 +310,16 @@ def main() -> int:
     text = ""
     for module in modules:
         module_started = time.monotonic()
-        tests = stage(cfg, module)
-        if not tests:
-            raise SystemExit(f"mutation/config.toml: no test of {module} exists")
-        print(f"{module}: mutmut against {len(tests)} test path(s)...", flush=True)
-        run_mutmut(args.jobs, log, strings=bool(cfg.get("strings", False)))
-        score = scores[module] = collect(module)
+        sample = cfg["modules"][module].get("sample")
+        if sample:
+            sample = f"{staged_path(module).removesuffix('.py').replace('/', '.')}.{sample}"
+        if not args.report_only:
+            tests = stage(cfg, module)
+            if not tests:
+                raise SystemExit(f"mutation/config.toml: no test of {module} exists")
+            print(f"{module}: mutmut against {len(tests)} test path(s)...", flush=True)
+            run_mutmut(args.jobs, log, strings=bool(cfg.get("strings", False)), sample=sample)
+        score = scores[module] = collect(module, sample)
         for m in score.mutants:
             if m.status in KILLED.values():
                 continue
