@@ -399,3 +399,142 @@ def test_a_broken_stream_keeps_what_was_written(env: dict[str, str], np6_sandbox
     assert second.exit_code == 0, second.output
     assert summary(second) == (2500 - len(kept), len(kept))
     assert len(set(ids(output, "jsonl"))) == 2500
+
+
+# ------------------------------------------------------------------- failures while writing (fake stream)
+class FakeStream:
+    """What `reactivities(..., raw=True)` returns, yielding `events` then raising `error` (if any).
+
+    `probe(i)` runs before event i is yielded: the tests read the sidecar there, mid-export.
+    """
+
+    def __init__(self, events: list[dict[str, Any]], error: BaseException | None = None, probe: Any = None):
+        self.events, self.error, self.probe, self.closed = events, error, probe, False
+
+    def __enter__(self) -> FakeStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.closed = True
+
+    def __iter__(self) -> Any:
+        for i, event in enumerate(self.events):
+            if self.probe is not None:
+                self.probe(i)
+            yield event
+        if self.error is not None:
+            raise self.error
+
+
+@pytest.fixture
+def offline(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """No server: the command's stream is replaced by the test's FakeStream."""
+    monkeypatch.chdir(tmp_path)
+    return {"NP6_BASE_URL": "http://127.0.0.1:9", "NP6_API_KEY": TEST_API_KEY}
+
+
+def fake(monkeypatch: pytest.MonkeyPatch, stream: FakeStream) -> None:
+    from np6.cli import _reactivities
+
+    monkeypatch.setattr(_reactivities, "_stream", lambda *args: stream)
+
+
+def interrupted_error(count: int) -> Any:
+    import np6
+
+    return np6.StreamInterruptedError(
+        "cut",
+        count=count,
+        last_timestamp=None,
+        last_event_id=None,
+        ids_at_last_timestamp=frozenset(),
+        resumable=True,
+    )
+
+
+def test_ctrl_c_keeps_what_was_written(offline: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    stream = FakeStream([hit(0, 1), hit(1, 2)], KeyboardInterrupt())
+    fake(monkeypatch, stream)
+    result = export(offline, "--output", "out.jsonl")
+    assert result.exit_code == 130
+    assert "interrupted after 2 events to out.jsonl" in " ".join(result.stderr.split())
+    assert "--resume" in result.stderr
+    assert ids(Path("out.jsonl"), "jsonl") == ["e0", "e1"]
+    assert sidecar(Path("out.jsonl"))["committed"]["records"] == 2
+    assert stream.closed
+
+
+def test_ctrl_c_on_stdout(offline: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    fake(monkeypatch, FakeStream([hit(0, 1)], KeyboardInterrupt()))
+    result = export(offline)
+    assert result.exit_code == 130
+    assert "interrupted after 1 events written to stdout" in " ".join(result.stderr.split())
+
+
+def test_a_broken_stream_on_stdout(offline: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    fake(monkeypatch, FakeStream([hit(0, 1), hit(1, 2), hit(2, 3)], interrupted_error(3)))
+    result = export(offline, "--format", "csv")
+    assert result.exit_code == 1
+    assert "the stream broke after 3 events" in " ".join(result.stderr.split())
+    assert result.stdout.splitlines()[0] == HEADER
+    assert len(result.stdout.splitlines()) == 4
+
+
+def test_a_broken_stream_to_a_file_is_saved(offline: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    fake(monkeypatch, FakeStream([hit(0, 1), hit(1, 2)], interrupted_error(2)))
+    result = export(offline, "--output", "out.jsonl")
+    assert result.exit_code == 1
+    assert "the stream broke after 2 events to out.jsonl" in " ".join(result.stderr.split())
+    assert sidecar(Path("out.jsonl"))["committed"]["records"] == 2
+
+
+def test_an_api_error_before_any_event_leaves_no_new_file(
+    offline: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import np6
+
+    fake(monkeypatch, FakeStream([], np6.APIConnectionError("refused")))
+    result = export(offline, "--output", "out.jsonl")
+    assert result.exit_code == 1
+    assert not Path("out.jsonl").exists()
+    assert not Path("out.jsonl" + SIDECAR_SUFFIX).exists()
+    Path("kept.jsonl").write_bytes(b"")  # a file that was there is never removed
+    result = export(offline, "--output", "kept.jsonl")
+    assert result.exit_code == 1
+    assert Path("kept.jsonl").exists()
+
+
+def test_an_api_error_after_some_events_keeps_them(
+    offline: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import np6
+
+    fake(monkeypatch, FakeStream([hit(0, 1)], np6.APIConnectionError("refused")))
+    result = export(offline, "--output", "out.jsonl")
+    assert result.exit_code == 1
+    assert ids(Path("out.jsonl"), "jsonl") == ["e0"]
+    assert sidecar(Path("out.jsonl"))["committed"]["records"] == 1
+
+
+def test_a_full_disk_is_one_error_line(offline: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    fake(monkeypatch, FakeStream([hit(i, i) for i in range(3000)]))
+    result = export(offline, "--output", "/dev/full")
+    assert result.exit_code == 1
+    assert "--output: cannot write /dev/full" in " ".join(result.stderr.split())
+
+
+def test_the_sidecar_is_checkpointed_every_1000_events(
+    offline: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    committed: dict[int, int] = {}
+
+    def probe(i: int) -> None:
+        if i in (999, 1000, 1001, 1999, 2000, 2500):
+            committed[i] = sidecar(Path("out.jsonl"))["committed"]["records"]
+
+    fake(monkeypatch, FakeStream([hit(i, i) for i in range(2600)], probe=probe))
+    result = export(offline, "--output", "out.jsonl")
+    assert result.exit_code == 0, result.output
+    assert committed == {999: 0, 1000: 1000, 1001: 1000, 1999: 1000, 2000: 2000, 2500: 2000}
+    assert sidecar(Path("out.jsonl"))["committed"]["records"] == 2600
+    assert summary(result) == (2600, 0)
