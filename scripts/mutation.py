@@ -52,6 +52,7 @@ KILLED = {
 }
 KILLED |= {-9: "killed by signal", -11: "killed by signal"}
 SURVIVED = {0: "survived", 5: "no tests", 33: "no tests", 35: "suspicious"}
+# Anything else (None: not tried yet) is left out of the score and counted apart.
 
 
 @dataclass
@@ -84,11 +85,17 @@ class ModuleScore:
 
     @property
     def survivors(self) -> list[Mutant]:
-        return [m for m in self.mutants if m.status not in KILLED.values() and m.equivalent is None]
+        return [m for m in self.mutants if m.status in SURVIVED.values() and m.equivalent is None]
+
+    @property
+    def untried(self) -> int:
+        return sum(
+            1 for m in self.mutants if m.status not in KILLED.values() and m.status not in SURVIVED.values()
+        )
 
     @property
     def score(self) -> float:
-        counted = len(self.mutants) - self.equivalent
+        counted = len(self.mutants) - self.equivalent - self.untried
         return 100.0 * self.killed / counted if counted else 100.0
 
 
@@ -190,7 +197,9 @@ def collect(module: str, sample: str | None) -> ModuleScore:
     for name, code in data["exit_code_by_key"].items():
         if sample and not fnmatch.fnmatch(name, sample):
             continue
-        status = KILLED.get(code) or SURVIVED.get(code) or f"exit code {code}"
+        status = (
+            KILLED.get(code) or SURVIVED.get(code) or ("not tried" if code is None else f"exit code {code}")
+        )
         score.mutants.append(Mutant(name, module, status, function=function_of(name)))
     return score
 
@@ -199,12 +208,15 @@ _DIFF_LINE = re.compile(r"^([+-])(?![+-]{2} )(.*)$")
 
 
 def describe(mutant: Mutant) -> None:
-    """Fill in the mutant's diff (from ``mutmut show``) and its changed lines."""
-    mutmut = Path(sys.executable).with_name("mutmut")
-    shown = subprocess.run(
-        [str(mutmut), "show", mutant.name], cwd=STAGE, capture_output=True, text=True, check=False
-    )
-    mutant.diff = shown.stdout.strip()
+    """Fill in the mutant's diff (what ``mutmut show`` prints) and its changed lines."""
+    from mutmut.mutation.diff_apply import get_diff_for_mutant  # mutmut's own, reading STAGE's mutants/
+
+    here = Path.cwd()
+    os.chdir(STAGE)
+    try:
+        mutant.diff = get_diff_for_mutant(mutant.name).strip()
+    finally:
+        os.chdir(here)
     removed, added = [], []
     for line in mutant.diff.splitlines():
         match = _DIFF_LINE.match(line)
@@ -261,6 +273,8 @@ def report(
     total = [m for s in scores.values() for m in s.mutants]
     kinds = Counter(m.status for m in total)
     out += ["", "Outcomes: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())), ""]
+    if any(s.untried for s in scores.values()):
+        out += ["Mutants not tried (a run stopped early) are left out of the scores.", ""]
     for s in scores.values():
         if not s.survivors:
             continue
@@ -321,8 +335,8 @@ def main() -> int:
             run_mutmut(args.jobs, log, strings=bool(cfg.get("strings", False)), sample=sample)
         score = scores[module] = collect(module, sample)
         for m in score.mutants:
-            if m.status in KILLED.values():
-                continue
+            if m.status not in SURVIVED.values():
+                continue  # killed, or not tried (a run stopped early)
             describe(m)
             for i, entry in enumerate(equivalents):
                 if matches(entry, m):

@@ -336,3 +336,37 @@ def test_a_sync_interruption_names_its_cause(respx_mock: respx.MockRouter) -> No
     _, exc = interrupted(respx_mock, hit("a", 5))
     assert "IncompleteJSONError" in str(exc)
     assert exc.__cause__ is not None
+
+
+def test_union_members() -> None:
+    from typing import Optional, Union
+
+    from np6._streaming import _union_members
+
+    assert _union_members(int | str) == (int, str)
+    assert _union_members(Union[int, str]) == (int, str)  # noqa: UP007 - the typing.Union spelling too
+    assert _union_members(Optional[int]) == (int, type(None))  # noqa: UP045
+    assert _union_members(int) == (int,)
+    assert _union_members(list[int]) == (list[int],)
+
+
+def test_the_variant_map_derived_afresh() -> None:
+    """variant_map is cached per process: derive it again from the generated code, as a new process would."""
+    from np6._streaming import variant_map
+
+    variant_map.cache_clear()
+    try:
+        known, fallback = variant_map("list_reactivities_of_all_actions")
+        assert fallback.__name__ == "UnknownEvent"
+        assert {"hit", "bounce"} <= set(known)
+        assert known["hit"].__name__ == "HitEvent"
+        assert variant_map("list_hits_of_notification")[0]["hit"] is known["hit"]
+    finally:
+        variant_map.cache_clear()
+
+
+@respx.mock(base_url=BASE)
+def test_the_interruption_names_the_request(respx_mock: respx.MockRouter) -> None:
+    _, exc = interrupted(respx_mock, hit("a", 5))
+    assert exc.method == "GET"
+    assert exc.url == BASE + PATH + "?sort=asc"
