@@ -439,6 +439,12 @@ def fake(monkeypatch: pytest.MonkeyPatch, stream: FakeStream) -> None:
     monkeypatch.setattr(_reactivities, "_stream", lambda *args: stream)
 
 
+def said(result: Any, what: str, count: int, where: str) -> bool:
+    """The error line says `what`, the number of events written and where (the wording around may change)."""
+    text = " ".join(result.stderr.split())
+    return what in text and re.search(rf"\b{count} events?\b", text) is not None and where in text
+
+
 def interrupted_error(count: int) -> Any:
     import np6
 
@@ -457,7 +463,7 @@ def test_ctrl_c_keeps_what_was_written(offline: dict[str, str], monkeypatch: pyt
     fake(monkeypatch, stream)
     result = export(offline, "--output", "out.jsonl")
     assert result.exit_code == 130
-    assert "interrupted after 2 events to out.jsonl" in " ".join(result.stderr.split())
+    assert said(result, "interrupted", 2, "out.jsonl")
     assert "--resume" in result.stderr
     assert ids(Path("out.jsonl"), "jsonl") == ["e0", "e1"]
     assert sidecar(Path("out.jsonl"))["committed"]["records"] == 2
@@ -468,14 +474,14 @@ def test_ctrl_c_on_stdout(offline: dict[str, str], monkeypatch: pytest.MonkeyPat
     fake(monkeypatch, FakeStream([hit(0, 1)], KeyboardInterrupt()))
     result = export(offline)
     assert result.exit_code == 130
-    assert "interrupted after 1 events written to stdout" in " ".join(result.stderr.split())
+    assert said(result, "interrupted", 1, "stdout")
 
 
 def test_a_broken_stream_on_stdout(offline: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
     fake(monkeypatch, FakeStream([hit(0, 1), hit(1, 2), hit(2, 3)], interrupted_error(3)))
     result = export(offline, "--format", "csv")
     assert result.exit_code == 1
-    assert "the stream broke after 3 events" in " ".join(result.stderr.split())
+    assert said(result, "the stream broke", 3, "")
     assert result.stdout.splitlines()[0] == HEADER
     assert len(result.stdout.splitlines()) == 4
 
@@ -484,7 +490,7 @@ def test_a_broken_stream_to_a_file_is_saved(offline: dict[str, str], monkeypatch
     fake(monkeypatch, FakeStream([hit(0, 1), hit(1, 2)], interrupted_error(2)))
     result = export(offline, "--output", "out.jsonl")
     assert result.exit_code == 1
-    assert "the stream broke after 2 events to out.jsonl" in " ".join(result.stderr.split())
+    assert said(result, "the stream broke", 2, "out.jsonl")
     assert sidecar(Path("out.jsonl"))["committed"]["records"] == 2
 
 
