@@ -308,7 +308,7 @@ def main() -> int:
         unknown = set(args.module) - set(modules)
         if unknown:
             parser.error(f"--module: not in mutation/config.toml: {', '.join(sorted(unknown))}")
-        modules = [m for m in modules if m in args.module]
+        modules = list(dict.fromkeys(args.module))  # in the order given
     threshold = float(cfg.get("threshold", 90.0))
     equivalents = load_equivalents()
     args.report.parent.mkdir(parents=True, exist_ok=True)
