@@ -29,6 +29,8 @@ import json
 import sys
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -68,7 +70,14 @@ from ._version import __version__
 if TYPE_CHECKING:
     from np6_api.client import Client
 
-__all__ = ["AsyncAPIClient", "SyncAPIClient", "check_base_url", "request_may_have_reached_np6"]
+__all__ = [
+    "AsyncAPIClient",
+    "RawBody",
+    "SyncAPIClient",
+    "capture_bodies",
+    "check_base_url",
+    "request_may_have_reached_np6",
+]
 
 # Module-level so tests can patch the waits (never the policy).
 _sleep = time.sleep
@@ -98,6 +107,36 @@ _MAYBE_SENT = (
     " It was NOT retried, so nothing is sent twice, but it may have been sent: check (the reactivity events,"
     " the outbox) before sending it again."
 )
+
+
+@dataclass(frozen=True)
+class RawBody:
+    """One success answer as NP6 sent it: the operation, its status and the body's bytes (decoded from any
+    Content-Encoding, otherwise untouched: the exact JSON text the model was parsed from)."""
+
+    operation_id: str
+    status: int
+    content: bytes
+
+
+_CAPTURED: ContextVar[list[RawBody] | None] = ContextVar("np6_captured_bodies", default=None)
+
+
+@contextlib.contextmanager
+def capture_bodies() -> Iterator[list[RawBody]]:
+    """Collect the ``RawBody`` of every successful, parsed answer of the requests made inside the block.
+
+    For callers that must show NP6's exact JSON (the CLI's ``--json``) while the methods keep returning
+    models. Per thread and per asyncio task (a ``ContextVar``: tasks created inside the block share the
+    list); nothing is kept outside a block. The bodies are the ones already read within ``np6.Limits``
+    (no second read); streams and error answers are not collected.
+    """
+    bodies: list[RawBody] = []
+    token = _CAPTURED.set(bodies)
+    try:
+        yield bodies
+    finally:
+        _CAPTURED.reset(token)
 
 
 def request_may_have_reached_np6(exc: BaseException) -> bool:
@@ -348,9 +387,13 @@ class _BaseClient:
                 response,
             )
         try:
-            return call.module._parse_response(client=self._generated(), response=response)
+            parsed = call.module._parse_response(client=self._generated(), response=response)
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
             raise self._error(call, exc, response)  # noqa: B904 - _error sets the (scrubbed) cause
+        captured = _CAPTURED.get()
+        if captured is not None:  # inside capture_bodies(): keep the bytes the model came from
+            captured.append(RawBody(call.operation_id, response.status_code, body))
+        return parsed
 
     def _trace_sync(self, call: _Call) -> Callable[[str, dict[str, Any]], None]:
         def trace(name: str, info: dict[str, Any]) -> None:
