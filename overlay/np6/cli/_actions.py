@@ -9,6 +9,7 @@ import typer
 
 from np6 import NP6, Contact
 
+from .._base_client import RawBody
 from ._bodies import Merge, body_checked, read_body
 from ._common import (
     ApiKey,
@@ -17,13 +18,14 @@ from ._common import (
     ContactId,
     Hash,
     Unicity,
+    answers,
     contacts,
     handles_errors,
     json_option,
     one_contact,
     present,
+    print_answer,
     print_fields,
-    print_json,
     print_rows,
     say,
 )
@@ -65,10 +67,10 @@ def _state(action: Any) -> Any:
     return getattr(state, "value", state)
 
 
-def _show(found: Any, as_json: bool) -> None:
-    """An action: NP6's JSON, or its main fields."""
+def _show(found: Any, as_json: bool, bodies: list[RawBody]) -> None:
+    """An action: NP6's JSON (its answer's bytes), or its main fields."""
     if as_json:
-        print_json(found)
+        print_answer(bodies)
         return
     content = present(getattr(found, "content", None))
     print_fields(
@@ -87,10 +89,10 @@ def _show(found: Any, as_json: bool) -> None:
 @handles_errors
 def list_(base_url: BaseUrl = None, api_key: ApiKey = None, as_json: AsJson = False) -> None:
     """List the actions."""
-    with NP6(api_key=api_key, base_url=base_url) as np6:
+    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
         actions = np6.actions.list()
     if as_json:
-        print_json(actions)
+        print_answer(bodies)
         return
     rows = [[present(a.id), present(a.name), a.type_, _state(a)] for a in actions]
     print_rows("Actions", ["id", "name", "type", "state"], rows)
@@ -100,9 +102,9 @@ def list_(base_url: BaseUrl = None, api_key: ApiKey = None, as_json: AsJson = Fa
 @handles_errors
 def get(action: ActionId, base_url: BaseUrl = None, api_key: ApiKey = None, as_json: AsJson = False) -> None:
     """Show an action."""
-    with NP6(api_key=api_key, base_url=base_url) as np6:
+    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
         found = np6.actions.get(action)
-    _show(found, as_json)
+    _show(found, as_json, bodies)
 
 
 @app.command()
@@ -114,9 +116,10 @@ def create(body: BodyFile, base_url: BaseUrl = None, api_key: ApiKey = None, as_
     """
     request = read_body(body, "--file")
     created_check = unknown_if_interrupted("the create", "np6 actions list")
-    with NP6(api_key=api_key, base_url=base_url) as np6, body_checked(body), created_check:
+    client = NP6(api_key=api_key, base_url=base_url)
+    with client as np6, answers(as_json) as bodies, body_checked(body), created_check:
         created = np6.actions.create(request)
-    _show(created, as_json)
+    _show(created, as_json, bodies)
 
 
 @app.command()
@@ -136,10 +139,10 @@ def update(
     leaves out is erased on NP6's side. A validated action must be unvalidated first.
     """
     request = read_body(body, "--file")
-    with NP6(api_key=api_key, base_url=base_url) as np6, body_checked(body):
+    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies, body_checked(body):
         write = np6.actions.update if merge else np6.actions.replace
         updated = write(action, request)
-    _show(updated, as_json)
+    _show(updated, as_json, bodies)  # with --merge: the PUT's answer, not the GET's
 
 
 @app.command()
@@ -168,9 +171,9 @@ def duplicate(
 ) -> None:
     """Copy an action (the copy gets a new id and starts unvalidated); shows the copy."""
     copy_check = unknown_if_interrupted("the copy", "np6 actions list")
-    with NP6(api_key=api_key, base_url=base_url) as np6, copy_check:
+    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies, copy_check:
         copy = np6.actions.duplicate(action, type=type_, folder=folder)
-    _show(copy, as_json)
+    _show(copy, as_json, bodies)
 
 
 @app.command()
@@ -217,10 +220,10 @@ def render(
     """Render the action's message for one contact (a preview; nothing is sent)."""
     who = one_contact(contact_id, unicity, hash_)
     extra = json_option(data, "--data")
-    with NP6(api_key=api_key, base_url=base_url) as np6:
+    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
         result = np6.actions.render(action, _render_item(who, extra), channel=channel)
     if as_json:
-        print_json(result)
+        print_answer(bodies)
         return
     print_fields(f"Action {action} rendered for {who.kind} {who.value}", _render_rows(result))
 
@@ -241,11 +244,11 @@ def render_many(
     """Render the action's message for several contacts in one request (a preview; nothing is sent)."""
     recipients = contacts(contact_id, unicity, hash_)
     extra = json_option(data, "--data")
-    with NP6(api_key=api_key, base_url=base_url) as np6:
+    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
         messages = [_render_item(who, extra) for who in recipients]
         results = np6.actions.render_many(action, messages, channel=channel)
     if as_json:
-        print_json(results)
+        print_answer(bodies)
         return
     rows = [
         [f"{who.kind} {who.value}", *(value for _, value in _render_rows(result))]
@@ -269,10 +272,10 @@ def render_links(
     """List the links of the action's message as rendered for one contact."""
     who = one_contact(contact_id, unicity, hash_)
     extra = json_option(data, "--data")
-    with NP6(api_key=api_key, base_url=base_url) as np6:
+    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
         result = np6.actions.render_links(action, _render_item(who, extra))
     if as_json:
-        print_json(result)
+        print_answer(bodies)
         return
     print_rows(
         f"Links of action {action} for {who.kind} {who.value}",
@@ -301,11 +304,12 @@ def send(
     """
     recipients = contacts(contact_id, unicity, hash_)
     extra = json_option(data, "--data")
-    with NP6(api_key=api_key, base_url=base_url) as np6:
+    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
         run_send(
             lambda: np6.actions.send(action, recipients, channel=channel, batch_size=batch_size, data=extra),
             recipients,
             as_json,
+            (bodies, "send_action_messages"),
         )
 
 
@@ -328,9 +332,9 @@ def send_one(
     """
     who = one_contact(contact_id, unicity, hash_)
     extra = json_option(data, "--data")
-    with NP6(api_key=api_key, base_url=base_url) as np6:
+    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
         send_one_and_exit(
-            who, lambda: np6.actions.send_one(action, who, channel=channel, data=extra), as_json
+            who, lambda: np6.actions.send_one(action, who, channel=channel, data=extra), as_json, bodies
         )
 
 
@@ -352,9 +356,9 @@ def send_to_target(
     """
     extra = json_option(data, "--data")
     body = None if extra is None else {"data": extra}
-    with NP6(api_key=api_key, base_url=base_url) as np6:
+    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
         send_one_and_exit(
-            Contact.id(target), lambda: np6.actions.send_to_target(action, target, body), as_json
+            Contact.id(target), lambda: np6.actions.send_to_target(action, target, body), as_json, bodies
         )
 
 

@@ -23,7 +23,8 @@ import json
 import re
 import sys
 import urllib.parse
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import IO, Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
@@ -33,6 +34,7 @@ from rich.text import Text
 
 from np6 import APIError, APIStatusError, Contact, NP6Error, NP6ValidationError
 
+from .._base_client import RawBody, capture_bodies
 from .._dates import to_millis
 
 P = ParamSpec("P")
@@ -328,11 +330,72 @@ _JSON_RAW_CONTROL = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069
 
 
 def print_json(value: Any) -> None:
-    """The API's JSON, as it sent it (non-ASCII kept); escapes json.dumps leaves out added on a terminal."""
+    """JSON the CLI makes itself (a report), non-ASCII kept; escapes json.dumps leaves out added on a
+    terminal. What NP6 answered is printed with `print_answer` / `print_batch_answers` instead."""
     text = json.dumps(as_data(value), indent=2, ensure_ascii=False, default=str)
     if is_terminal(sys.stdout):
         text = _JSON_RAW_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     sys.stdout.write(text + "\n")
+
+
+@contextmanager
+def answers(as_json: bool) -> Iterator[list[RawBody]]:
+    """With --json, collect NP6's answer bodies of the requests made in the block (for `print_answer`)."""
+    if not as_json:
+        yield []
+        return
+    with capture_bodies() as bodies:
+        yield bodies
+
+
+def _json_text(body: RawBody) -> tuple[str, Any]:
+    """NP6's body as text and its parsed value; not UTF-8 JSON is an API error (exit 1), never printed."""
+    try:
+        text = body.content.decode("utf-8-sig")  # a byte-order mark is not part of the JSON text
+        return text, json.loads(text)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        print_error(f"{body.operation_id}: NP6's answer is not UTF-8 JSON, so --json cannot print it")
+        raise typer.Exit(EXIT_API_ERROR) from None
+
+
+def _write_answer(text: str) -> None:
+    # Valid JSON holds no raw C0 control character; on a terminal, the C1 controls and bidi marks it may
+    # hold raw (only ever inside strings) are written as \u escapes: the same JSON, nothing a terminal
+    # acts on. Piped, the text is NP6's exactly.
+    if is_terminal(sys.stdout):
+        text = _JSON_RAW_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def print_answer(bodies: list[RawBody]) -> None:
+    """--json of a command whose result is one answer: exactly NP6's last answer (e.g. the PUT of an
+    `update --merge`, after its GET), plus a newline if it has none (see `_write_answer` for a terminal)."""
+    if not bodies:  # every --json command makes a request that answers a body before printing
+        raise RuntimeError("print_answer: no answer was collected (the command must run in answers())")
+    _write_answer(_json_text(bodies[-1])[0])
+
+
+def print_batch_answers(bodies: list[RawBody], operation_id: str, items: int) -> None:
+    """--json of a batched send: one JSON array of the first `items` results, each batch's items as NP6 sent
+    them. One batch is printed exactly; several are spliced: `[` + the text between each answer's
+    brackets (empty ones left out) joined by `,` + `]`. A batch whose answer did not count as sent (it came
+    after those `items`) is left out."""
+    parts: list[str] = []
+    count = 0
+    for body in bodies:
+        if body.operation_id != operation_id or count >= items:
+            continue
+        text, value = _json_text(body)
+        if not isinstance(value, list):
+            print_error(f"{operation_id}: NP6's answer is not a JSON array")
+            raise typer.Exit(EXIT_API_ERROR)
+        count += len(value)
+        parts.append(text)
+    if len(parts) == 1:
+        _write_answer(parts[0])
+        return
+    inner = (part.strip(" \t\r\n")[1:-1] for part in parts)
+    _write_answer("[" + ",".join(i for i in inner if i.strip(" \t\r\n")) + "]")
 
 
 def _write_tsv(lines: Iterable[Iterable[Any]]) -> None:

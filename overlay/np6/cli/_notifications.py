@@ -10,6 +10,7 @@ import typer
 
 from np6 import NP6, Contact
 
+from .._base_client import RawBody
 from ._bodies import Merge, body_checked, read_body
 from ._common import (
     ApiKey,
@@ -18,13 +19,14 @@ from ._common import (
     ContactId,
     Hash,
     Unicity,
+    answers,
     contacts,
     handles_errors,
     json_option,
     one_contact,
     present,
+    print_answer,
     print_fields,
-    print_json,
     print_rows,
     say,
     usage_error,
@@ -77,10 +79,10 @@ def _version(np6: Any, notification: int, version: str, label: str | None) -> An
 @handles_errors
 def list_(base_url: BaseUrl = None, api_key: ApiKey = None, as_json: AsJson = False) -> None:
     """List the notifications."""
-    with NP6(api_key=api_key, base_url=base_url) as np6:
+    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
         notifications = np6.notifications.list()
     if as_json:
-        print_json(notifications)
+        print_answer(bodies)
         return
     rows = []
     for n in notifications:
@@ -99,15 +101,15 @@ def get(
     as_json: AsJson = False,
 ) -> None:
     """Show a notification and its versions."""
-    with NP6(api_key=api_key, base_url=base_url) as np6:
+    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
         found = np6.notifications.get(notification)
-    _show(found, as_json)
+    _show(found, as_json, bodies)
 
 
-def _show(found: Any, as_json: bool) -> None:
-    """A notification: NP6's JSON, or its fields and a table of its versions."""
+def _show(found: Any, as_json: bool, bodies: list[RawBody]) -> None:
+    """A notification: NP6's JSON (its answer's bytes), or its fields and a table of its versions."""
     if as_json:
-        print_json(found)
+        print_answer(bodies)
         return
     print_fields(
         f"Notification {present(found.id)}",
@@ -134,9 +136,10 @@ def create(body: BodyFile, base_url: BaseUrl = None, api_key: ApiKey = None, as_
     """
     request = read_body(body, "--file")
     created_check = unknown_if_interrupted("the create", "np6 notifications list")
-    with NP6(api_key=api_key, base_url=base_url) as np6, body_checked(body), created_check:
+    client = NP6(api_key=api_key, base_url=base_url)
+    with client as np6, answers(as_json) as bodies, body_checked(body), created_check:
         created = np6.notifications.create(request)
-    _show(created, as_json)
+    _show(created, as_json, bodies)
 
 
 @app.command()
@@ -156,10 +159,10 @@ def update(
     version the file leaves out is erased on NP6's side.
     """
     request = read_body(body, "--file")
-    with NP6(api_key=api_key, base_url=base_url) as np6, body_checked(body):
+    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies, body_checked(body):
         write = np6.notifications.update if merge else np6.notifications.replace
         updated = write(notification, request)
-    _show(updated, as_json)
+    _show(updated, as_json, bodies)  # with --merge: the PUT's answer, not the GET's
 
 
 @app.command()
@@ -185,9 +188,9 @@ def duplicate(
 ) -> None:
     """Copy a notification (NP6 gives the copy new ids); shows the copy."""
     copy_check = unknown_if_interrupted("the copy", "np6 notifications list")
-    with NP6(api_key=api_key, base_url=base_url) as np6, copy_check:
+    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies, copy_check:
         copy = np6.notifications.duplicate(notification)
-    _show(copy, as_json)
+    _show(copy, as_json, bodies)
 
 
 @app.command()
@@ -225,11 +228,11 @@ def render(
     """Render a version of a notification, for one contact or (with none given) without a contact."""
     who = _maybe_contact(contact_id, unicity, hash_)
     extra = json_option(data, "--data")
-    with NP6(api_key=api_key, base_url=base_url) as np6:
+    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
         chosen = _version(np6, notification, version, label)
         result = np6.notifications.render(notification, version=chosen, contact=who, data=extra)
     if as_json:
-        print_json(result)
+        print_answer(bodies)  # the render's answer (after any --label lookup)
         return
     rendered = present(getattr(result, "render", None))
     meta = present(getattr(result, "meta", None))
@@ -287,11 +290,12 @@ def execute(
     """
     recipients = contacts(contact_id, unicity, hash_)
     extra = json_option(data, "--data")
-    with NP6(api_key=api_key, base_url=base_url) as np6:
+    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
         run_send(
             lambda: np6.notifications.execute(notification, recipients, batch_size=batch_size, data=extra),
             recipients,
             as_json,
+            (bodies, "execute_notification_batch"),
         )
 
 
@@ -313,8 +317,10 @@ def execute_one(
     """
     who = one_contact(contact_id, unicity, hash_)
     extra = json_option(data, "--data")
-    with NP6(api_key=api_key, base_url=base_url) as np6:
-        send_one_and_exit(who, lambda: np6.notifications.execute_one(notification, who, data=extra), as_json)
+    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
+        send_one_and_exit(
+            who, lambda: np6.notifications.execute_one(notification, who, data=extra), as_json, bodies
+        )
 
 
 def _maybe_contact(contact_id: str | None, unicity: str | None, hash_: str | None) -> Contact | None:

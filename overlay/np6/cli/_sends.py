@@ -4,6 +4,8 @@ The rule (also in `np6 --help`): 0 every recipient succeeded; 3 (EXIT_PARTIAL) s
 not (NP6 refused them, a later batch failed, or the outcome of a batch is unknown); 1 none succeeded;
 130 Ctrl-C, after saying what was sent, what may have been sent and what was never tried.
 One row per recipient, in the order given: NP6's result, or "outcome unknown" / "not sent" when it stopped.
+With --json: NP6's answers as it sent them (`print_batch_answers`: several batches spliced into one array),
+only the results of the batches that count as sent.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import typer
 
 from np6 import APIError, RecipientError, SendOutcomeUnknownError, batch_progress_of
 
+from .._base_client import RawBody
 from ._common import (
     EXIT_API_ERROR,
     EXIT_INTERRUPTED,
@@ -24,8 +27,9 @@ from ._common import (
     error_message,
     note,
     present,
+    print_answer,
+    print_batch_answers,
     print_error,
-    print_json,
     print_rows,
 )
 
@@ -33,7 +37,11 @@ UNKNOWN = "outcome unknown"
 NOT_SENT = "not sent"
 
 
-def run_send(send: Callable[[], list[Any]], recipients: list[Any], as_json: bool) -> None:
+# With --json: the bodies collected by `answers()` and the operation of the batches.
+Answers = tuple[list[RawBody], str]
+
+
+def run_send(send: Callable[[], list[Any]], recipients: list[Any], as_json: bool, answered: Answers) -> None:
     """Run `send` (one result per recipient), print the outcome and exit with the documented code."""
     try:
         results = send()
@@ -42,17 +50,17 @@ def run_send(send: Callable[[], list[Any]], recipients: list[Any], as_json: bool
         if progress is None:
             note("interrupted: the messages being sent may or may not have been sent (outcome unknown)")
             raise typer.Exit(EXIT_INTERRUPTED) from None
-        _stopped(recipients, progress, as_json, in_flight=UNKNOWN, reason="interrupted")
+        _stopped(recipients, progress, as_json, answered, in_flight=UNKNOWN, reason="interrupted")
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except APIError as error:
         progress = error.batch_progress
         if progress is None or not progress.results:
             raise  # nothing was sent before it: an ordinary API error
         in_flight = UNKNOWN if isinstance(error, SendOutcomeUnknownError) else NOT_SENT
-        code = _stopped(recipients, progress, as_json, in_flight=in_flight, reason="stopped")
+        code = _stopped(recipients, progress, as_json, answered, in_flight=in_flight, reason="stopped")
         print_error(error_message(error))
         raise typer.Exit(code) from None
-    print_results(recipients, results, as_json)
+    print_results(recipients, results, as_json, answered=answered)
     succeeded = sum(1 for r in results if _succeeded(r))
     note(f"{succeeded} sent, {len(results) - succeeded} failed")
     raise typer.Exit(exit_code(succeeded, len(results)))
@@ -65,13 +73,16 @@ def exit_code(succeeded: int, total: int) -> int:
     return EXIT_PARTIAL if succeeded else EXIT_API_ERROR
 
 
-def send_one_and_exit(who: Any, send: Callable[[], Any], as_json: bool) -> NoReturn:
-    """A single-message send: its result (--json: NP6's), exit 0 if sent, 1 if NP6 refused the recipient."""
+def send_one_and_exit(
+    who: Any, send: Callable[[], Any], as_json: bool, bodies: list[RawBody] | None = None
+) -> NoReturn:
+    """A single-message send: its result (--json: NP6's answer, with `answers()`'s `bodies`), exit 0 if
+    sent, 1 if NP6 refused the recipient."""
     try:
         result = send()
     except RecipientError as refused:
         if as_json:
-            print_json(refused.raw)
+            print_answer(bodies or [])
         else:
             print_results([who], [refused.result], as_json=False)
         note(f"not sent to {_label(who)}")
@@ -80,18 +91,25 @@ def send_one_and_exit(who: Any, send: Callable[[], Any], as_json: bool) -> NoRet
         note(f"interrupted: the message to {_label(who)} may or may not have been sent (outcome unknown)")
         raise typer.Exit(EXIT_INTERRUPTED) from None
     if as_json:
-        print_json(result)
+        print_answer(bodies or [])
     else:
         print_results([who], [result], as_json=False)
     raise typer.Exit(EXIT_OK)
 
 
 def print_results(
-    recipients: list[Any], results: list[Any], as_json: bool, extra: tuple[list[Any], ...] = ()
+    recipients: list[Any],
+    results: list[Any],
+    as_json: bool,
+    extra: tuple[list[Any], ...] = (),
+    answered: Answers | None = None,
 ) -> None:
-    """One row per recipient: success with the message id, or the error NP6 gave (--json: NP6's results)."""
+    """One row per recipient: success with the message id, or the error NP6 gave (--json: NP6's answers to
+    the batches that gave these `results`)."""
     if as_json:
-        print_json(results)
+        if answered is None:
+            raise RuntimeError("print_results: --json needs the answers collected by answers()")
+        print_batch_answers(*answered, len(results))
         return
     rows = []
     for who, result in zip(recipients, results, strict=False):
@@ -107,13 +125,21 @@ def print_results(
     print_rows("Results", ["recipient", "result", "message id", "error"], [*rows, *extra])
 
 
-def _stopped(recipients: list[Any], progress: Any, as_json: bool, *, in_flight: str, reason: str) -> int:
+def _stopped(
+    recipients: list[Any],
+    progress: Any,
+    as_json: bool,
+    answered: Answers | None,
+    *,
+    in_flight: str,
+    reason: str,
+) -> int:
     """Report a send that stopped between batches; returns the exit code it deserves (3 or 1)."""
     done, failed, unsent = len(progress.results), len(progress.failed), len(progress.unsent)
     rest = recipients[done:]
     extra = [[_label(who), in_flight, None, None] for who in rest[:failed]]
     extra += [[_label(who), NOT_SENT, None, None] for who in rest[failed : failed + unsent]]
-    print_results(recipients, progress.results, as_json, tuple(extra))
+    print_results(recipients, progress.results, as_json, tuple(extra), answered)
     succeeded = sum(1 for r in progress.results if _succeeded(r))
     refused = sum(1 for r in progress.results if getattr(r, "type_", None) == "error")
     odd = done - succeeded - refused  # a result kind this SDK does not know: it may have been sent
