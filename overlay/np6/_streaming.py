@@ -12,12 +12,20 @@ resuming would only read again raises a non-resumable ``APIResponseValidationErr
 body that is not a JSON array (``{}``, ``null``, empty), malformed JSON, an item that is not an object, and,
 as its subclasses, a value nested deeper than ``Limits.max_depth`` (``ResponseTooDeepError``) or an event
 bigger than ``Limits.max_event_size`` (``ResponseTooLargeError``). Memory stays bounded by those limits.
+
+Time is bounded by progress, not in total (an export of a million events may rightly take an hour): each
+event, and the first one after the headers, must complete within the attempt's deadline (``client.deadline``:
+``Limits.deadline``, else derived from ``timeout``), counting only the time spent waiting for the server, not
+the time the caller spends on the events yielded. The clock is read where bytes arrive, once per chunk; a
+server dripping bytes that complete no event is cut when the next bytes arrive past the deadline, with a
+resumable ``StreamInterruptedError`` (a transport problem: resume picks up after the last complete event).
 """
 
 from __future__ import annotations
 
 import ast
 import functools
+import time
 import types
 import typing
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
@@ -127,6 +135,10 @@ class _Truncated(Exception):
     """The body ended inside the array: a cut connection, resumable like a transport error."""
 
 
+class _Stalled(_Truncated):
+    """No event completed within the deadline: the client cuts the connection, resumable like a cut."""
+
+
 class _Parser:
     """Turns the byte chunks of one response into events, tracking the resume point.
 
@@ -145,6 +157,7 @@ class _Parser:
         resume: Resume | None,
         raw: bool = False,
         limits: Limits = DEFAULT_LIMITS,
+        deadline: float | None = None,
     ) -> None:
         import ijson  # type: ignore[import-untyped]
 
@@ -169,6 +182,10 @@ class _Parser:
         self._done = False  # ... and closed
         self._received = 0
         self._pending = 0  # bytes fed since the last piece that completed an item
+        # Seconds each event may take to arrive (``None``: unbounded), and when the next one is due: set by
+        # ``arm`` once the headers came and again once the caller is done with the events of a chunk.
+        self._deadline = deadline
+        self._due: float | None = None
         self.failure: _BadStream | _Truncated | None = None  # raised by the caller after the items before it
         # What breaks a stream after its first byte (turned into a typed error by ``error``).
         self.stream_errors: tuple[type[BaseException], ...] = (
@@ -222,12 +239,22 @@ class _Parser:
         self.last_id = event_id
         return True
 
+    def arm(self) -> None:
+        """Start the clock of the next event (after the headers, and after the caller took the events)."""
+        if self._deadline is not None:
+            self._due = time.monotonic() + self._deadline
+
     def feed(self, chunk: bytes) -> list[Any]:
         """The raw items completed by ``chunk`` (parsed one by one by the caller, as they are yielded).
 
         What makes the stream unusable is kept in ``failure``, for the caller to raise once it has yielded
-        the items completed before it.
+        the items completed before it. Bytes arriving after the next event was due are not parsed: the
+        stream has stalled.
         """
+        due = self._due
+        if due is not None and not self._done and time.monotonic() >= due:
+            self.failure = _Stalled(f"no event completed within {self._deadline:g} s (the deadline)")
+            return []
         try:
             piece = self._piece
             if len(chunk) <= piece:
@@ -419,7 +446,8 @@ class EventStream(Generic[EventT]):
     """An iterator of events over one streamed response; also a context manager.
 
     The request is sent on the first ``next()``. ``close()`` (or leaving the ``with`` block, or exhausting
-    it) closes the connection.
+    it) closes the connection. ``deadline``: the seconds each event may take to arrive (``client.deadline``;
+    ``None``: unbounded).
     """
 
     def __init__(
@@ -431,10 +459,12 @@ class EventStream(Generic[EventT]):
         resume: Resume | None,
         raw: bool = False,
         limits: Limits = DEFAULT_LIMITS,
+        deadline: float | None = None,
     ) -> None:
         self._open = open_response
         self._raw = raw
         self._limits = limits
+        self._deadline = deadline
         self._operation_id = operation_id
         self._sort = sort
         self._resume = resume
@@ -443,7 +473,12 @@ class EventStream(Generic[EventT]):
 
     def _start(self) -> Generator[Any, None, None]:
         self._parser = _Parser(
-            self._operation_id, sort=self._sort, resume=self._resume, raw=self._raw, limits=self._limits
+            self._operation_id,
+            sort=self._sort,
+            resume=self._resume,
+            raw=self._raw,
+            limits=self._limits,
+            deadline=self._deadline,
         )
         # A module-level generator: it must not hold ``self``, or dropping the stream after ``break`` would
         # leave a reference cycle and the connection open until the cyclic GC runs.
@@ -489,10 +524,12 @@ class AsyncEventStream(Generic[EventT]):
         resume: Resume | None,
         raw: bool = False,
         limits: Limits = DEFAULT_LIMITS,
+        deadline: float | None = None,
     ) -> None:
         self._open = open_response
         self._raw = raw
         self._limits = limits
+        self._deadline = deadline
         self._operation_id = operation_id
         self._sort = sort
         self._resume = resume
@@ -501,7 +538,12 @@ class AsyncEventStream(Generic[EventT]):
 
     def _start(self) -> AsyncGenerator[Any, None]:
         self._parser = _Parser(
-            self._operation_id, sort=self._sort, resume=self._resume, raw=self._raw, limits=self._limits
+            self._operation_id,
+            sort=self._sort,
+            resume=self._resume,
+            raw=self._raw,
+            limits=self._limits,
+            deadline=self._deadline,
         )
         return _async_events(self._open, self._parser)
 
@@ -542,11 +584,15 @@ def _sync_events(open_response: Callable[[], httpx.Response], parser: _Parser) -
     response = open_response()
     try:
         try:
+            parser.arm()
             for chunk in response.iter_bytes():
-                for item in parser.feed(chunk):
-                    event = parser.parse(item)
-                    if parser.accept(event):
-                        yield event
+                items = parser.feed(chunk)
+                if items:
+                    for item in items:
+                        event = parser.parse(item)
+                        if parser.accept(event):
+                            yield event
+                    parser.arm()
                 if parser.failure is not None:
                     raise parser.failure
             for item in parser.finish():
@@ -567,11 +613,15 @@ async def _async_events(
     response = await open_response()
     try:
         try:
+            parser.arm()
             async for chunk in response.aiter_bytes():
-                for item in parser.feed(chunk):
-                    event = parser.parse(item)
-                    if parser.accept(event):
-                        yield event
+                items = parser.feed(chunk)
+                if items:
+                    for item in items:
+                        event = parser.parse(item)
+                        if parser.accept(event):
+                            yield event
+                    parser.arm()
                 if parser.failure is not None:
                     raise parser.failure
             for item in parser.finish():

@@ -684,6 +684,7 @@ class Actions:
             resume=resume_point,
             raw=check_raw(raw),
             limits=self._client.limits,
+            deadline=self._client.deadline,
         )
 
 
@@ -1190,4 +1191,5 @@ class AsyncActions:
             resume=resume_point,
             raw=check_raw(raw),
             limits=self._client.limits,
+            deadline=self._client.deadline,
         )

@@ -711,6 +711,7 @@ class Notifications:
             resume=resume_point,
             raw=check_raw(raw),
             limits=self._client.limits,
+            deadline=self._client.deadline,
         )
 
 
@@ -1244,4 +1245,5 @@ class AsyncNotifications:
             resume=resume_point,
             raw=check_raw(raw),
             limits=self._client.limits,
+            deadline=self._client.deadline,
         )
