@@ -25,8 +25,10 @@ class Limits:
     ``max_decompression_ratio``: decompressed bytes per received byte before a body counts as a bomb.
     ``deadline``: seconds one attempt may take in total, headers and body (``None``: the largest phase of
     ``timeout``, so ``timeout=2`` gives 2 s), so a server dripping a byte at a time cannot outlive the
-    timeout. A retried call may take up to ``max_retries + 1`` deadlines plus the backoff. For an event
-    stream it bounds the wait for the headers only (an export may rightly take longer).
+    timeout. A retried call may take up to ``max_retries + 1`` deadlines plus the backoff. An event stream
+    (an export may rightly take hours) is bounded by progress instead: the headers, then each event, must
+    arrive within the deadline (the time the caller spends on the events does not count), else a resumable
+    ``StreamInterruptedError``.
     """
 
     max_body_size: int = 64 * MiB
