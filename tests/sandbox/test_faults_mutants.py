@@ -216,3 +216,37 @@ def test_anything_else_gets_an_unknown_type(event: dict[str, Any]) -> None:
 def test_inject_unknown_text_is_compact_utf8_json() -> None:
     text = faults.inject_unknown_text('[{"type": "hit", "id": "é"}]')
     assert text == '[{"type":"teleport","id":"é"}]'
+
+
+def test_every_refusal_has_a_detail() -> None:
+    for spec in ({"operation": "nope"}, {"kind": "x"}, {"count": 0}, {"status": 1}, {"delay": -1}):
+        with pytest.raises(ValueError) as info:
+            parse(**spec)
+        detail = info.value.detail  # type: ignore[attr-defined]
+        assert isinstance(detail, str) and len(detail) > 5
+    for spec in ({"retry_after": -1}, {"after": "x"}):
+        with pytest.raises(ValueError) as info:
+            parse(**spec)
+        assert isinstance(info.value.detail, str) and len(info.value.detail) > 5  # type: ignore[attr-defined]
+
+
+def test_whole_numbers() -> None:
+    assert faults.whole(5) == 5
+    assert faults.whole(5.0) == 5
+    assert type(faults.whole(5.0)) is int
+    assert faults.whole(5.5) is None
+    assert faults.whole(True) is None
+    assert faults.whole("5") is None
+    assert parse(count=2.0).count == 2
+
+
+def test_retry_after_up_to_the_largest_number() -> None:
+    largest = faults.MAX_RETRY_AFTER
+    assert parse(retry_after=largest).retry_after == str(largest)
+    with pytest.raises(ValueError, match=r"^retry_after: "):
+        parse(retry_after=largest + 1)
+
+
+def test_a_bounce_without_detail_gets_an_unknown_type() -> None:
+    assert faults.inject_unknown({"type": "bounce", "source": {}})["type"] == "teleport"
+    assert faults.inject_unknown({"type": "bounce", "source": {"detail": {}}})["type"] == "teleport"
