@@ -544,3 +544,92 @@ def test_the_sidecar_is_checkpointed_every_1000_events(
     assert committed == {999: 0, 1000: 1000, 1001: 1000, 1999: 1000, 2000: 2000, 2500: 2000}
     assert sidecar(Path("out.jsonl"))["committed"]["records"] == 2600
     assert summary(result) == (2600, 0)
+
+
+# ------------------------------------------------------------------------ progress, rate and the routes
+def test_the_rate_column() -> None:
+    from types import SimpleNamespace
+
+    from np6.cli._reactivities import _Rate
+
+    assert _Rate().render(SimpleNamespace(speed=1234.4)).plain == "1,234 events/s"  # type: ignore[arg-type]
+    assert _Rate().render(SimpleNamespace(speed=None)).plain == "0 events/s"  # type: ignore[arg-type]
+
+
+class FakeClock:
+    """`time` for _reactivities: the export starts at 100.0 s and every later reading is 100.5 s."""
+
+    def __init__(self) -> None:
+        self.readings = 0
+
+    def monotonic(self) -> float:
+        self.readings += 1
+        return 100.0 if self.readings == 1 else 100.5
+
+
+@pytest.mark.parametrize("to_file", [False, True])
+def test_progress_and_rate(offline: dict[str, str], monkeypatch: pytest.MonkeyPatch, to_file: bool) -> None:
+    from rich.progress import Progress
+
+    from np6.cli import _reactivities
+
+    updates: list[object] = []
+    original = Progress.update
+
+    def update(self: Progress, task_id: Any, **fields: Any) -> None:
+        updates.append(fields.get("completed", "missing"))
+        original(self, task_id, **fields)
+
+    monkeypatch.setattr(Progress, "update", update)
+    monkeypatch.setattr(_reactivities, "time", FakeClock())
+    fake(monkeypatch, FakeStream([hit(i, i) for i in range(2500)]))
+    result = export(offline, *(["--output", "out.jsonl"] if to_file else []))
+    assert result.exit_code == 0, result.output
+    assert updates == [1000, 2000]
+    assert "in 0.5 s (5,000 events/s)" in " ".join(result.stderr.split())
+
+
+def test_a_broken_csv_stream_on_stdout_says_why(
+    offline: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake(monkeypatch, FakeStream([hit(0, 1)], interrupted_error(1)))
+    result = export(offline, "--format", "csv")
+    assert result.exit_code == 1
+    assert "(cut" in result.stderr  # the stream error's own message
+    header, record = result.stdout.splitlines()
+    assert header == HEADER
+    assert next(csv.reader([record]))[COLUMNS.index("id")] == "e0"
+
+
+@pytest.mark.parametrize(
+    ("args", "path"),
+    [
+        (["--scope", "actions", "--id", "000PE4", "--kind", "hits"], "/actions/000PE4/reactivities/hits"),
+        (["--scope", "actions"], "/actions/reactivities"),
+        (
+            ["--scope", "notifications", "--id", "156", "--kind", "bounces"],
+            "/notifications/156/reactivities/bounces",
+        ),
+        (["--scope", "notifications"], "/notifications/reactivities"),
+    ],
+)
+def test_each_scope_id_and_kind_reaches_its_operation(
+    offline: dict[str, str], args: list[str], path: str
+) -> None:
+    import respx
+
+    with respx.mock(base_url="http://127.0.0.1:9") as mock:
+        route = mock.get(path).mock(return_value=httpx.Response(200, json=[hit(0, START)]))
+        result = runner.invoke(
+            app,
+            ["reactivities", "export", *args, "--since", str(START), "--until", str(START + 9)],
+            env=offline,
+        )
+    assert result.exit_code == 0, result.output
+    params = route.calls.last.request.url.params
+    assert (params["sort"], params["reactivityStart"], params["reactivityEnd"]) == (
+        "asc",
+        str(START),
+        str(START + 9),
+    )
+    assert json.loads(result.stdout)["id"] == "e0"
