@@ -370,3 +370,15 @@ def test_the_interruption_names_the_request(respx_mock: respx.MockRouter) -> Non
     _, exc = interrupted(respx_mock, hit("a", 5))
     assert exc.method == "GET"
     assert exc.url == BASE + PATH + "?sort=asc"
+
+
+def test_one_line_parser_messages() -> None:
+    from np6._streaming import _one_line
+
+    assert _one_line(ValueError(b"parse error: bad\n   [1, x]\n      ^")) == "parse error: bad [1, x] ^"
+    assert _one_line(ValueError("a\nb")) == "a b"
+    assert _one_line(ValueError("x", 2)) == "('x', 2)"
+    assert _one_line(ValueError()) == ""
+    assert _one_line(ValueError("y" * 400)) == "y" * 300 + "..."
+    assert _one_line(ValueError("y" * 300)) == "y" * 300
+    assert _one_line(ValueError(b"\xff")) == "\\xff"
