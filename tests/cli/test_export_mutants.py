@@ -299,6 +299,8 @@ def test_the_summary_counts_new_and_earlier_events(
     first = export(env, "--format", fmt, "--output", str(output), "--resume")  # no file yet: a new export
     assert first.exit_code == 0, first.output
     assert summary(first) == (10, 0)
+    assert "were there already" not in first.stderr
+    assert (sidecar(output)["since"], sidecar(output)["until"]) == (START, START + 100)
     again = export(env, "--format", fmt, "--output", str(output), "--resume")  # nothing new
     assert again.exit_code == 0, again.output
     assert summary(again) == (0, 10)
@@ -491,6 +493,7 @@ def test_a_broken_stream_to_a_file_is_saved(offline: dict[str, str], monkeypatch
     result = export(offline, "--output", "out.jsonl")
     assert result.exit_code == 1
     assert said(result, "the stream broke", 2, "out.jsonl")
+    assert "(cut)" in result.stderr
     assert sidecar(Path("out.jsonl"))["committed"]["records"] == 2
 
 
@@ -527,6 +530,9 @@ def test_a_full_disk_is_one_error_line(offline: dict[str, str], monkeypatch: pyt
     result = export(offline, "--output", "/dev/full")
     assert result.exit_code == 1
     assert "--output: cannot write /dev/full" in " ".join(result.stderr.split())
+    assert "No space left on device" in result.stderr
+    assert "[Errno" not in result.stderr  # the reason, not the exception's repr
+    assert "--resume" not in result.stderr  # nothing to resume on a device
 
 
 def test_the_sidecar_is_checkpointed_every_1000_events(
@@ -633,3 +639,19 @@ def test_each_scope_id_and_kind_reaches_its_operation(
         str(START + 9),
     )
     assert json.loads(result.stdout)["id"] == "e0"
+
+
+def test_a_file_that_appears_meanwhile_is_not_replaced(
+    offline: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from np6.cli import _reactivities
+
+    def stream_after_someone_wrote_the_file(*args: object) -> FakeStream:
+        Path("out.jsonl").write_text("theirs")
+        return FakeStream([hit(0, 1)])
+
+    monkeypatch.setattr(_reactivities, "_stream", stream_after_someone_wrote_the_file)
+    result = export(offline, "--output", "out.jsonl")
+    assert result.exit_code == 2
+    assert "--output: cannot write out.jsonl: File exists" in " ".join(result.stderr.split())
+    assert Path("out.jsonl").read_text() == "theirs"
