@@ -655,3 +655,39 @@ def test_a_file_that_appears_meanwhile_is_not_replaced(
     assert result.exit_code == 2
     assert "--output: cannot write out.jsonl: File exists" in " ".join(result.stderr.split())
     assert Path("out.jsonl").read_text() == "theirs"
+
+
+# ------------------------------------------------------------------------------- refusals of --resume
+def test_a_record_without_timestamp_past_the_checkpoint_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    export_file(path, "jsonl", [hit(0, 1)])
+    with path.open("ab") as f:
+        f.write(b'{"type": "hit", "id": "x"}\n')
+    with pytest.raises(ExportRefused) as info:
+        plan(path, QUERY["jsonl"], resume=True)
+    assert "is not a jsonl record: no timestamp and id" in str(info.value)
+
+
+def test_a_csv_export_stopped_before_its_header_gets_one(tmp_path: Path) -> None:
+    path = tmp_path / "out.csv"
+    out = ExportFile(plan(path, QUERY["csv"], resume=False), since=None, until=None)
+    out.close()
+    path.write_bytes(b"")  # killed before the header reached the disk: the sidecar says 0 bytes
+    planned = plan(path, QUERY["csv"], resume=True)
+    assert (planned.keep, planned.header) == (0, True)
+    export_file(path, "csv", [hit(0, 1)], resume=True)
+    assert path.read_text().splitlines()[0] == HEADER
+    assert ids(path, "csv") == ["e0"]
+
+
+def test_a_damaged_line_before_the_fingerprinted_tail_is_refused(tmp_path: Path) -> None:
+    """The fingerprint covers the last 64 KiB; reading back the last timestamp's records goes further."""
+    path = tmp_path / "out.jsonl"
+    export_file(path, "jsonl", [hit(i, 7) for i in range(3000)])
+    data = bytearray(path.read_bytes())
+    first = data.index(b"\n")
+    data[:first] = b"x" * first  # same length: the sidecar's byte count and fingerprint still match
+    path.write_bytes(bytes(data))
+    with pytest.raises(ExportRefused) as info:
+        plan(path, QUERY["jsonl"], resume=True)
+    assert "holds a line that is not a jsonl record" in str(info.value)
