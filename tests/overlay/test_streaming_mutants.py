@@ -382,3 +382,39 @@ def test_one_line_parser_messages() -> None:
     assert _one_line(ValueError("y" * 400)) == "y" * 300 + "..."
     assert _one_line(ValueError("y" * 300)) == "y" * 300
     assert _one_line(ValueError(b"\xff")) == "\\xff"
+
+
+@respx.mock(base_url=BASE)
+def test_a_body_that_is_not_an_array_is_a_validation_error(respx_mock: respx.MockRouter) -> None:
+    respx_mock.get(PATH).mock(
+        return_value=httpx.Response(200, content=b'{"type": "hit"}', headers={"x-request-id": "r-5"})
+    )
+    with np6.NP6(api_key=KEY, base_url=BASE) as client, pytest.raises(np6.APIResponseValidationError) as info:
+        list(client.actions.reactivities(raw=True))
+    error = info.value
+    assert not isinstance(error, np6.StreamInterruptedError)
+    assert "GET /actions/reactivities" in str(error)
+    assert "not a JSON array of events" in str(error)
+    assert (error.method, error.url) == ("GET", BASE + PATH)
+
+
+class _DropsAfterOneEvent(httpx.SyncByteStream, httpx.AsyncByteStream):
+    def __iter__(self) -> Any:
+        yield b'[{"type": "hit", "id": "a", "timestamp": 5}, '
+        raise httpx.ReadError("connection reset")
+
+    async def __aiter__(self) -> Any:
+        yield b'[{"type": "hit", "id": "a", "timestamp": 5}, '
+        raise httpx.ReadError("connection reset")
+
+
+@respx.mock(base_url=BASE)
+def test_a_dropped_connection_names_the_transport_error(respx_mock: respx.MockRouter) -> None:
+    respx_mock.get(PATH).mock(side_effect=lambda request: httpx.Response(200, stream=_DropsAfterOneEvent()))
+    got: list[Any] = []
+    with np6.NP6(api_key=KEY, base_url=BASE) as client, pytest.raises(np6.StreamInterruptedError) as info:
+        for event in client.actions.reactivities(sort="asc", raw=True):
+            got.append(event)
+    assert got == [hit("a", 5)]
+    assert "ReadError: connection reset" in str(info.value)
+    assert info.value.last_timestamp == 5
