@@ -298,6 +298,7 @@ def test_a_body_past_max_body_size(respx_mock: respx.MockRouter, sleeps: list[fl
         200,
         "r-2",
     )
+    assert (error.method, error.url) == ("GET", BASE + "/notifications/1")
     assert route.call_count == 1  # a limit is final
 
 
@@ -320,6 +321,7 @@ def test_a_body_that_does_not_match_the_schema(respx_mock: respx.MockRouter, kin
     error = raises(kind, get, np6.APIResponseValidationError)
     assert type(error) is np6.APIResponseValidationError
     assert (error.status_code, error.request_id, error.body) == (200, "r-3", "{not json")
+    assert (error.method, error.url) == ("GET", BASE + "/notifications/1")
     assert "does not match the API's schema" in str(error)
 
 
@@ -426,3 +428,26 @@ def test_the_final_log_record_of_a_status_error(
     assert (done.np6_status, done.np6_retries) == (503, 1)  # type: ignore[attr-defined]
     assert done.np6_request_id == "***"  # type: ignore[attr-defined]
     assert any("status 503; retry 1 in" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@respx.mock(base_url=BASE)
+def test_an_error_without_text_is_named_by_its_type(
+    respx_mock: respx.MockRouter, sleeps: list[float], kind: str
+) -> None:
+    respx_mock.get("/notifications/1").mock(side_effect=httpx.ReadError(""))
+    error = raises(kind, get, np6.APIConnectionError, max_retries=0)
+    assert "connection failed (ReadError)" in str(error)
+
+
+def test_the_clients_own_http_clients_use_its_timeout() -> None:
+    with np6.NP6(api_key=KEY, base_url=BASE, timeout=12.5) as client:
+        assert client._http().timeout.read == 12.5
+        assert client._http().follow_redirects is False
+
+    async def main() -> None:
+        async with np6.AsyncNP6(api_key=KEY, base_url=BASE, timeout=12.5) as client:
+            assert client._http().timeout.read == 12.5
+            assert client._http().follow_redirects is False
+
+    asyncio.run(main())
