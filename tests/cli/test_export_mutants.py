@@ -691,3 +691,43 @@ def test_a_damaged_line_before_the_fingerprinted_tail_is_refused(tmp_path: Path)
     with pytest.raises(ExportRefused) as info:
         plan(path, QUERY["jsonl"], resume=True)
     assert "holds a line that is not a jsonl record" in str(info.value)
+
+
+def test_a_query_with_an_id_resumes_itself(tmp_path: Path) -> None:
+    query = Query("notifications", "156", "hits", "jsonl")
+    path = tmp_path / "out.jsonl"
+    out = ExportFile(plan(path, query, resume=False), since=None, until=None)
+    out.write(line(hit(0, 1), "jsonl"))
+    out.checkpoint()
+    out.close()
+    assert plan(path, query, resume=True).records == 1
+    assert sidecar(path)["id"] == "156"
+
+
+def test_a_fresh_plan_is_of_a_file_that_does_not_exist(tmp_path: Path) -> None:
+    planned = plan(tmp_path / "new.jsonl", QUERY["jsonl"], resume=False)
+    assert planned.exists is False
+    assert (planned.keep, planned.size, planned.records, planned.point) == (0, 0, 0, None)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda r: {**r, "committed": {**r["committed"], "records": "1"}},
+        lambda r: {**r, "committed": {**r["committed"], "bytes": "1"}},
+        lambda r: {**r, "pad": "x" * (2 << 20)},  # a sidecar of more than 1 MiB is not np6's
+    ],
+)
+def test_a_damaged_sidecar_is_refused(tmp_path: Path, damage: Any) -> None:
+    path = tmp_path / "out.jsonl"
+    export_file(path, "jsonl", [hit(0, 1)])
+    side = Path(str(path) + SIDECAR_SUFFIX)
+    side.write_text(json.dumps(damage(json.loads(side.read_text()))))
+    with pytest.raises(ExportRefused, match="cannot be read"):
+        plan(path, QUERY["jsonl"], resume=True)
+
+
+def test_a_lone_surrogate_in_a_csv_record() -> None:
+    record = line({"type": "hit", "id": "\ud800", "timestamp": 1}, "csv")
+    assert b"\\ud800" in record
+    assert record.endswith(b"\n")
