@@ -209,10 +209,12 @@ _DIFF_LINE = re.compile(r"^([+-])(?![+-]{2} )(.*)$")
 
 def describe(mutant: Mutant) -> None:
     """Fill in the mutant's diff (what ``mutmut show`` prints) and its changed lines."""
+    from mutmut.configuration import reset_config
     from mutmut.mutation.diff_apply import get_diff_for_mutant  # mutmut's own, reading STAGE's mutants/
 
     here = Path.cwd()
     os.chdir(STAGE)
+    reset_config()  # mutmut caches the config it read; each module's stage has its own
     try:
         mutant.diff = get_diff_for_mutant(mutant.name).strip()
     finally:
