@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import httpx
+
 from np6_contract.redact import Redactor
 
 SECRET_HEADERS = frozenset({"x-key", "authorization", "cookie", "set-cookie", "proxy-authorization"})
@@ -58,6 +60,21 @@ class Recorder:
         except ValueError:
             return self.scrub(text)
         return self._redactor.value(decoded)  # decoded first: masks the key under any mix of escapes
+
+    def record_httpx(self, operation_id: str, response: httpx.Response) -> Path:
+        """Write one exchange made with httpx (the read-only tour, tests): ``record`` from its response."""
+        request = response.request
+        return self.record(
+            operation_id=operation_id,
+            method=request.method,
+            url=str(request.url),
+            request_headers=dict(request.headers),
+            request_body=request.content or None,
+            status=response.status_code,
+            response_headers=dict(response.headers),
+            response_body=response.content,
+            elapsed=response.elapsed.total_seconds(),
+        )
 
     def record(
         self,

@@ -131,17 +131,7 @@ def run(
             except httpx.HTTPError as error:
                 tour.failed.append((op_id, type(error).__name__))
                 continue
-            recorder.record(
-                operation_id=op_id,
-                method="GET",
-                url=str(response.request.url),
-                request_headers=dict(response.request.headers),
-                request_body=None,
-                status=response.status_code,
-                response_headers=dict(response.headers),
-                response_body=response.content,
-                elapsed=response.elapsed.total_seconds(),
-            )
+            recorder.record_httpx(op_id, response)
             tour.calls.append((op_id, response.status_code))
             _learn(op_id, response, ids)
     if tour.calls:

@@ -25,17 +25,7 @@ def record_reads(base_url: str, key: str, directory: Path) -> None:
 
         def get(operation_id: str, path: str) -> Any:
             response = client.get(path)
-            recorder.record(
-                operation_id=operation_id,
-                method="GET",
-                url=str(response.request.url),
-                request_headers=dict(response.request.headers),
-                request_body=None,
-                status=response.status_code,
-                response_headers=dict(response.headers),
-                response_body=response.content,
-                elapsed=0.0,
-            )
+            recorder.record_httpx(operation_id, response)
             return response.json()
 
         notifications = get("list_notifications", "/notifications")
