@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Literal
 
+from np6._event_columns import raw_json
+
 from ._columns import COLUMNS, row
 
 Format = Literal["jsonl", "csv"]
@@ -106,11 +108,7 @@ def line(event: Mapping[str, Any], fmt: Format) -> bytes:
     """One record, one line, UTF-8 (a lone surrogate is kept as its JSON escape, not as broken bytes)."""
     if fmt == "csv":
         return _csv_line(row(event)).encode("utf-8", "backslashreplace")
-    text = json.dumps(event, ensure_ascii=False, separators=(",", ":"))
-    try:
-        return (text + "\n").encode("utf-8")
-    except UnicodeEncodeError:
-        return (json.dumps(event, separators=(",", ":")) + "\n").encode("ascii")
+    return (raw_json(event) + "\n").encode("utf-8")
 
 
 # --- Reading a file back ---------------------------------------------------------------------------------
