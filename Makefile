@@ -92,9 +92,13 @@ else
 	$(BIN)python -m np6_contract --base-url $(BASE_URL) --report reports/contract.xml $(CONTRACT_ARGS)
 endif
 
-# Benchmarks (issue 7): the SDK next to raw httpx, ratios from one run, one table; the figures also go to
-# reports/bench.json (machine-specific, so not committed). About 7 minutes on 2 cores; BENCH_ARGS=--quick
-# for a 1-minute smoke run. The soak (10,000 mixed calls with random faults): .venv/bin/python -m tests.faults.soak
+# Benchmarks (issues 7, 13): one table with each of issue 13's targets (per call <= 1.05x raw httpx, typed
+# stream >= 0.85x raw ijson, raw=True >= 0.95x, <= 20 MB RSS over 1,000,000 events, import <= 1.5x httpx,
+# np6 --version <= 2x, sandbox event seeding >= 0.3x generate and GET >= 0.5x bare Starlette, async
+# concurrent send >= 0.9x raw AsyncClient with every recipient exactly once): ratios from one run, pass/fail,
+# figures also in reports/bench.json (machine-specific, so not committed). About 10 minutes on 2 cores;
+# BENCH_ARGS=--quick for a smoke run, BENCH_ARGS="--only stream" for one section. `make test`'s wall time is
+# measured on its own (`time make test`). The soak (10,000 mixed calls with random faults): .venv/bin/python -m tests.faults.soak
 BENCH_ARGS ?=
 .PHONY: bench
 bench: $(STAMP)
