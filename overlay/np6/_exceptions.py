@@ -52,7 +52,7 @@ headers had started to go out.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     import httpx
@@ -65,6 +65,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "BatchOutcome",
     "BatchProgress",
     "ConflictError",
     "InternalServerError",
@@ -102,25 +103,52 @@ class VersionNotFoundError(NP6Error, LookupError):
         self.available = available
 
 
+class BatchOutcome(NamedTuple):
+    """A batch of a concurrent send that had started after the one that failed (``BatchProgress.later``).
+
+    ``results`` is NP6's answer (one result per message) when the batch finished; otherwise ``error`` says
+    what stopped it, read as for ``BatchProgress.failed`` (a ``SendOutcomeUnknownError`` or a cancellation:
+    maybe sent; a 4xx: not sent).
+    """
+
+    messages: list[Any]
+    results: list[Any] | None
+    error: BaseException | None
+
+
 class BatchProgress:
     """Where a batched send stood when a batch failed (attached to the error as ``batch_progress``).
 
-    ``results`` holds one result per message already sent (in order), ``failed`` the messages of the batch
-    that failed (whether they were sent depends on the error: a ``SendOutcomeUnknownError`` means maybe),
-    ``unsent`` the messages never attempted. Every input message is in exactly one of the three.
+    ``results`` holds one result per message already sent (in order: ``results[i]`` is message ``i``'s),
+    ``failed`` the messages of the batch that failed (whether they were sent depends on the error: a
+    ``SendOutcomeUnknownError`` means maybe), ``unsent`` the messages never attempted.
 
     A batched send stopped by something else (a cancelled task, ``asyncio.wait_for`` expiring,
     ``KeyboardInterrupt``) carries the same object on that exception; ``failed`` is then the batch in flight,
     whose outcome is unknown. ``np6.batch_progress_of(exc)`` finds it anywhere in the cause chain.
+
+    ``later`` is for concurrent sends (``concurrency=`` > 1; always empty otherwise): the batches after
+    ``failed`` that had already started, in order, each a ``BatchOutcome`` (its answer, or the error that
+    stopped it). Every input message is in exactly one of ``results``, ``failed``, a ``later`` batch and
+    ``unsent``, in that order.
     """
 
-    def __init__(self, results: list[Any], failed: list[Any], unsent: list[Any]) -> None:
+    def __init__(
+        self,
+        results: list[Any],
+        failed: list[Any],
+        unsent: list[Any],
+        later: list[BatchOutcome] | None = None,
+    ) -> None:
         self.results = results
         self.failed = failed
         self.unsent = unsent
+        self.later: list[BatchOutcome] = [] if later is None else later
 
     def __repr__(self) -> str:
         counts = f"results={len(self.results)}, failed={len(self.failed)}, unsent={len(self.unsent)}"
+        if self.later:
+            counts += f", later={len(self.later)} batch(es)"
         return f"BatchProgress({counts})"
 
 

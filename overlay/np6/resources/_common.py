@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import uuid
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
@@ -11,6 +12,7 @@ from .._bodies import check_json
 from .._dates import to_millis
 from .._exceptions import (
     APIResponseValidationError,
+    BatchOutcome,
     BatchProgress,
     NP6ValidationError,
     StreamInterruptedError,
@@ -107,6 +109,22 @@ def version_id(value: object) -> uuid.UUID | None:
 def check_batch_size(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise NP6ValidationError(f"batch_size must be an int >= 1, got {_short(value)}")
+    return value
+
+
+def check_concurrency(value: object, *, is_async: bool) -> int:
+    """``concurrency=`` of the batched sends: how many batches may be in flight at once.
+
+    Above 1 on ``AsyncNP6`` only: the sync client would need threads, and Ctrl-C cannot stop a batch in
+    another thread (the call would either wait for every batch in flight or return while they still send).
+    """
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise NP6ValidationError(f"concurrency must be an int >= 1, got {_short(value)}")
+    if value > 1 and not is_async:
+        raise NP6ValidationError(
+            f"concurrency={value} needs AsyncNP6: NP6 (the sync client) sends one batch at a time;"
+            " leave concurrency at 1, or send with AsyncNP6"
+        )
     return value
 
 
@@ -210,10 +228,7 @@ def check_results(results: object, sent: list[Any], what: str) -> list[Any]:
 
 def _attach(exc: BaseException, results: list[Any], chunk: list[Any], rest: list[Any]) -> None:
     """Record where the batched send stood on ``exc`` (``batch_progress``), unless an inner call did."""
-    if getattr(exc, "batch_progress", None) is None:
-        progress = BatchProgress(ExecutionResults(results), chunk, rest)
-        with contextlib.suppress(AttributeError):  # an exception class with __slots__: nothing to attach to
-            exc.batch_progress = progress  # type: ignore[attr-defined]  # documented on every interruption
+    _attach_progress(exc, BatchProgress(ExecutionResults(results), chunk, rest))
 
 
 def run_batches(
@@ -234,11 +249,17 @@ def run_batches(
 
 
 async def arun_batches(
-    call: Callable[[list[Any]], Awaitable[list[Any]]], items: list[Any], size: int, what: str
+    call: Callable[[list[Any]], Awaitable[list[Any]]],
+    items: list[Any],
+    size: int,
+    what: str,
+    concurrency: int = 1,
 ) -> ExecutionResults:
     """The async twin of ``run_batches``: ``asyncio.CancelledError`` (a cancelled task, ``wait_for``
     expiring) carries ``batch_progress`` too; ``batch_progress_of()`` finds it through ``wait_for``'s
-    ``TimeoutError``."""
+    ``TimeoutError``. With ``concurrency`` > 1, ``_concurrent_batches``."""
+    if concurrency > 1:
+        return await _concurrent_batches(call, items, size, what, concurrency)
     results: list[Any] = []
     for start in range(0, len(items), size):
         chunk = items[start : start + size]
@@ -248,6 +269,110 @@ async def arun_batches(
             _attach(exc, results, chunk, items[start + size :])
             raise
     return ExecutionResults(results)
+
+
+async def _concurrent_batches(
+    call: Callable[[list[Any]], Awaitable[list[Any]]],
+    items: list[Any],
+    size: int,
+    what: str,
+    concurrency: int,
+) -> ExecutionResults:
+    """Up to ``concurrency`` batches in flight (each its own task), started in input order, results in
+    input order whatever order the answers come in.
+
+    A batch that fails stops the send: no new batch starts, the batches in flight are NOT cancelled (a
+    cancelled batch that reached NP6 would turn a known answer into an unknown outcome) but awaited and
+    reported, then the error of the FIRST failed batch in input order is raised with the ``BatchProgress``
+    of them all (``later`` holds the batches after it). Cancelling the send (``task.cancel()``,
+    ``wait_for``, Ctrl-C under ``asyncio.run``) cancels the batches in flight: their outcome is unknown
+    unless they had already been answered.
+    """
+    chunks = [items[start : start + size] for start in range(0, len(items), size)]
+    answers: list[list[Any] | None] = [None] * len(chunks)
+    errors: dict[int, BaseException] = {}
+    running: dict[asyncio.Task[list[Any]], int] = {}
+    started = 0
+
+    def collect(task: asyncio.Task[list[Any]]) -> None:
+        index = running.pop(task)
+        if task.cancelled():
+            errors[index] = _cancelled_error(task)
+        elif (error := task.exception()) is not None:
+            errors[index] = error
+        else:
+            try:
+                answers[index] = check_results(task.result(), chunks[index], what)
+            except Exception as exc:
+                errors[index] = exc
+
+    try:
+        while True:
+            while not errors and started < len(chunks) and len(running) < concurrency:
+                running[asyncio.ensure_future(call(chunks[started]))] = started
+                started += 1
+            if not running:
+                break
+            done, _ = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                collect(task)
+    except BaseException as stop:  # this task cancelled (wait_for, Ctrl-C under asyncio.run), or worse
+        for task in running:
+            task.cancel()
+        try:
+            if running:
+                await asyncio.wait(running)
+        finally:
+            for task in [t for t in running if t.done()]:
+                collect(task)
+            for index in running.values():  # still not done (cancelled again while waiting)
+                errors[index] = stop
+            _attach_progress(stop, _progress(chunks, answers, errors, started))
+        raise
+    if errors:
+        first = min(errors)
+        _attach_progress(errors[first], _progress(chunks, answers, errors, started))
+        raise errors[first]
+    return ExecutionResults([result for answer in answers if answer is not None for result in answer])
+
+
+def _cancelled_error(task: asyncio.Task[Any]) -> BaseException:
+    """The ``CancelledError`` a cancelled batch ended with (the one its request marked as sent or not)."""
+    try:
+        task.result()
+    except asyncio.CancelledError as exc:
+        return exc
+    return asyncio.CancelledError()  # pragma: no cover - a cancelled task always raises
+
+
+def _progress(
+    chunks: list[list[Any]],
+    answers: list[list[Any] | None],
+    errors: dict[int, BaseException],
+    started: int,
+) -> BatchProgress:
+    """Where a concurrent send stands: the answered batches up to the first that was not answered, that
+    batch (``failed``), the batches started after it (``later``) and those never started (``unsent``)."""
+    first = next((i for i in range(started) if answers[i] is None), started)
+    results = [result for answer in answers[:first] for result in answer or ()]
+    later = [
+        BatchOutcome(
+            chunks[i],
+            None if answers[i] is None else ExecutionResults(answers[i] or ()),
+            errors.get(i),
+        )
+        for i in range(first + 1, started)
+    ]
+    unsent = [item for chunk in chunks[started:] for item in chunk]
+    failed = chunks[first] if first < started else []
+    return BatchProgress(ExecutionResults(results), failed, unsent, later)
+
+
+def _attach_progress(exc: BaseException, progress: BatchProgress) -> None:
+    """Set ``exc.batch_progress`` unless an inner call did (nested batched sends keep the innermost)."""
+    if getattr(exc, "batch_progress", None) is None:
+        with contextlib.suppress(AttributeError):  # an exception class with __slots__: nothing to attach to
+            exc.batch_progress = progress  # type: ignore[attr-defined]  # documented on every interruption
 
 
 def batch_progress_of(exc: BaseException) -> BatchProgress | None:

@@ -23,6 +23,7 @@ from ._common import (
     changes_of,
     check_batch_size,
     check_channel,
+    check_concurrency,
     check_raw,
     event_filters,
     given,
@@ -477,6 +478,7 @@ class Actions:
         *,
         channel: Channel | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        concurrency: int = 1,
         data: Mapping[str, Any] | None = None,
     ) -> ExecutionResults:
         """Send to each message's recipient, ``batch_size`` per request; one result per message, in order.
@@ -489,6 +491,9 @@ class Actions:
                 dict (a ``Contact`` may stand as its ``recipient``).
             channel: ``"email"`` or ``"sms"``; by default the action's own (looked up once, then cached).
             batch_size: Messages per request.
+            concurrency: Batches in flight at once (an int >= 1; above 1 with ``AsyncNP6`` only). Results
+                stay in input order. A failed batch stops the send: no new batch starts, the batches in
+                flight finish and are reported in ``batch_progress.later``; cancelling the send cancels them.
             data: Template data shared by every message that has no ``data`` of its own.
 
         Returns:
@@ -503,6 +508,7 @@ class Actions:
         """
         aid = action_id(id)
         size = check_batch_size(batch_size)
+        check_concurrency(concurrency, is_async=False)
         listed = _listed(messages, "messages")
         if not listed:
             return ExecutionResults()
@@ -984,6 +990,7 @@ class AsyncActions:
         *,
         channel: Channel | None = None,
         batch_size: int = DEFAULT_BATCH_SIZE,
+        concurrency: int = 1,
         data: Mapping[str, Any] | None = None,
     ) -> ExecutionResults:
         """Send to each message's recipient, ``batch_size`` per request; one result per message, in order.
@@ -996,6 +1003,9 @@ class AsyncActions:
                 dict (a ``Contact`` may stand as its ``recipient``).
             channel: ``"email"`` or ``"sms"``; by default the action's own (looked up once, then cached).
             batch_size: Messages per request.
+            concurrency: Batches in flight at once (an int >= 1; above 1 with ``AsyncNP6`` only). Results
+                stay in input order. A failed batch stops the send: no new batch starts, the batches in
+                flight finish and are reported in ``batch_progress.later``; cancelling the send cancels them.
             data: Template data shared by every message that has no ``data`` of its own.
 
         Returns:
@@ -1010,6 +1020,7 @@ class AsyncActions:
         """
         aid = action_id(id)
         size = check_batch_size(batch_size)
+        parallel = check_concurrency(concurrency, is_async=True)
         listed = _listed(messages, "messages")
         if not listed:
             return ExecutionResults()
@@ -1019,7 +1030,7 @@ class AsyncActions:
         async def call(chunk: builtins.list[Any]) -> builtins.list[Any]:
             return cast("builtins.list[Any]", await self._sending(aid, chosen, "send_action_messages", chunk))
 
-        return await arun_batches(call, items, size, "send_action_messages")
+        return await arun_batches(call, items, size, "send_action_messages", parallel)
 
     async def send_one(
         self,
