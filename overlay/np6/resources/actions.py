@@ -67,9 +67,12 @@ _RENDER = {"email": "RenderEmailRequest", "sms": "RenderSmsRequest"}
 def _message(item: object, schema: str, name: str, contact_key: str) -> Any:
     """A request model of ``schema`` from a model, a dict (a ``Contact`` may stand as its recipient or
     receiver) or a bare ``Contact`` (the recipient/receiver)."""
-    if isinstance(item, Contact):
-        who = item.to_dict() if contact_key == "recipient" else item.to_target()
-        return build(schema, {contact_key: who})
+    if isinstance(
+        item, Contact
+    ):  # its text was checked when it was made: no JSON check (a bulk send's hot path)
+        if contact_key == "recipient":
+            return model_class(schema)(recipient=item.to_identifier())
+        return model_class(schema).from_dict({contact_key: item.to_target()})
     if isinstance(item, Mapping):
         return coerce_body(with_contacts(item, schema), schema, name=name)
     for other in (*_EXECUTION.values(), *_RENDER.values()):
