@@ -68,7 +68,7 @@ NAMES: tuple[str, ...] = tuple(column.name for column in COLUMNS)
 
 def _get(node: Any, *path: str) -> Any:
     for key in path:
-        if not isinstance(node, Mapping):
+        if type(node) is not dict and not isinstance(node, Mapping):  # the exact type first: it is cheap
             return None
         node = node.get(key)
     return node
@@ -158,14 +158,20 @@ def valid_text(text: str) -> str:
 def as_text(value: Any) -> str | None:
     """A text cell: strings as sent, numbers and booleans as JSON spells them, a list's items joined by
     spaces (as in the CSV), an object as its JSON text; None when absent."""
-    if value is None or isinstance(value, str):
-        return value if value is None else valid_text(value)
+    if value is None:
+        return None
+    if type(value) is str:
+        return value if value.isascii() else valid_text(value)
+    if isinstance(value, str):
+        return valid_text(str(value))
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
         parts = (as_text(item) for item in value)
         return " ".join(part for part in parts if part is not None)
     try:
+        if type(value) is int:
+            return str(value)
         return valid_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
     except ValueError:  # an integer past Python's digit limit, a NaN...: the raw JSON keeps it
         return None
@@ -173,8 +179,7 @@ def as_text(value: Any) -> str | None:
 
 def typed(event: Mapping[str, Any]) -> tuple[str | int | dt.datetime | None, ...]:
     """Each column's value converted to its type (None when absent or not of that type), COLUMNS order."""
-    values = found(event)
-    return tuple(_CONVERT[column.type](value) for column, value in zip(COLUMNS, values, strict=True))
+    return tuple([convert(value) for convert, value in zip(_CONVERTERS, found(event), strict=True)])
 
 
 def _as_timestamp(value: Any) -> dt.datetime | None:
@@ -182,6 +187,7 @@ def _as_timestamp(value: Any) -> dt.datetime | None:
 
 
 _CONVERT: dict[ColumnType, Any] = {"text": as_text, "int64": as_int64, "timestamp": _as_timestamp}
+_CONVERTERS = tuple(_CONVERT[column.type] for column in COLUMNS)
 
 
 def raw_json(event: Mapping[str, Any]) -> str:

@@ -192,18 +192,24 @@ def _query_of(record: Mapping[str, Any]) -> Query:
     )
 
 
+def output_status(path: Path) -> os.stat_result | None:
+    """The status of --output; None when it does not exist yet (ExportRefused when its directory doesn't)."""
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        if not path.parent.is_dir():
+            raise ExportRefused(f"--output: directory {path.parent} does not exist") from None
+        return None
+
+
 def plan(path: Path, query: Query, *, resume: bool) -> Plan:
     """Check `path` for an export of `query` (a fresh one, or `--resume`) without changing anything.
 
     Raises ExportRefused (the message names the option and the file) or OSError (from the file system).
     """
     fresh = Plan(path, query, True, False, 0, 0, 0, query.format == "csv", None)
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        parent = path.parent
-        if not parent.is_dir():
-            raise ExportRefused(f"--output: directory {parent} does not exist") from None
+    info = output_status(path)
+    if info is None:
         return fresh
     if stat.S_ISDIR(info.st_mode):
         raise ExportRefused(f"--output: {path} is a directory; give a file name")

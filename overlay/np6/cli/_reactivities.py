@@ -1,7 +1,8 @@
-"""`np6 reactivities export`: stream events to JSON Lines or CSV in constant memory, resumable.
+"""`np6 reactivities export`: stream events to JSON Lines, CSV or Parquet in constant memory.
 
-The export always asks for ascending timestamps, so an interrupted run can be continued with `--resume`:
-it reads where the file stops and asks again from there (see `_export`).
+The export always asks for ascending timestamps, so an interrupted JSON Lines or CSV run can be continued
+with `--resume`: it reads where the file stops and asks again from there (see `_export`). A Parquet export
+is complete or absent (see `_parquet`): it needs --output and has nothing to resume.
 """
 
 from __future__ import annotations
@@ -30,11 +31,13 @@ from ._common import (
     error_message,
     handles_errors,
     io_error,
+    needs_extra,
     note,
     print_error,
     usage_error,
 )
 from ._export import ExportFile, ExportRefused, Format, Plan, Query, header_line, line, plan, skip_written
+from ._parquet import ParquetExport, check_output, import_pyarrow
 
 app = typer.Typer(help="Reactivity events (hits, bounces, opt-outs...): export them.", no_args_is_help=True)
 
@@ -61,7 +64,10 @@ def _stream(np6: Any, scope: str, resource: str | None, kind: str | None, start:
 @handles_errors
 def export(
     scope: Annotated[Literal["notifications", "actions"], typer.Option("--scope", help="Whose events.")],
-    fmt: Annotated[Literal["jsonl", "csv"], typer.Option("--format", help="Output format.")] = "jsonl",
+    fmt: Annotated[
+        Literal["jsonl", "csv", "parquet"],
+        typer.Option("--format", help="Output format (parquet: needs --output and the parquet extra)."),
+    ] = "jsonl",
     resource: Annotated[str | None, typer.Option("--id", help="One notification or action only.")] = None,
     kind: Annotated[
         str | None,
@@ -81,8 +87,15 @@ def export(
         Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
     ] = None,
     resume: Annotated[
-        bool, typer.Option("--resume", help="Continue an interrupted export of --output.")
+        bool, typer.Option("--resume", help="Continue an interrupted export of --output (jsonl, csv).")
     ] = False,
+    partition: Annotated[
+        Literal["day"] | None,
+        typer.Option(
+            "--partition",
+            help="parquet: a directory per UTC day under --output (day=YYYY-MM-DD/part-N.parquet).",
+        ),
+    ] = None,
     base_url: BaseUrl = None,
     api_key: ApiKey = None,
 ) -> None:
@@ -90,8 +103,12 @@ def export(
 
     A file export gets a record of what wrote it (FILE.np6-export.json); --resume continues only an export
     of the same --scope, --id, --kind and --format, and leaves any other file exactly as it is.
+    --format parquet writes --output only once complete (an interrupted run leaves nothing there).
     """
     start, end = date_range(since, until)
+    if fmt == "parquet" or partition is not None:
+        _parquet_export(scope, resource, kind, start, end, output, resume, partition, fmt, base_url, api_key)
+        return
     query = Query(scope=scope, id=resource, kind=kind, format=fmt)
     planned: Plan | None = None
     if resume and output is None:
@@ -111,6 +128,81 @@ def export(
             _to_stdout(events, fmt)
         else:
             _to_file(events, planned, since=start, until=end)
+
+
+def _parquet_export(
+    scope: str,
+    resource: str | None,
+    kind: str | None,
+    start: int | None,
+    end: int | None,
+    output: Path | None,
+    resume: bool,
+    partition: str | None,
+    fmt: str,
+    base_url: str | None,
+    api_key: str | None,
+) -> None:
+    if fmt != "parquet":
+        usage_error("--partition applies to --format parquet only")
+    if output is None:
+        usage_error("--format parquet needs --output: a file, or a directory with --partition day")
+    if resume:
+        usage_error(
+            "--resume does not apply to --format parquet: a Parquet export is written whole or not at all, "
+            "so run the same command again"
+        )
+    try:
+        import_pyarrow()
+    except ImportError as error:
+        needs_extra("reactivities export --format parquet", "parquet", error)
+    try:
+        check_output(output, partition=partition is not None)
+    except ExportRefused as error:
+        usage_error(str(error))
+    except OSError as error:
+        usage_error(f"--output: cannot use {output}: {error.strerror or error}")
+    metadata = {"scope": scope, "id": resource, "kind": kind, "since": start, "until": end}
+    with NP6(api_key=api_key, base_url=base_url) as np6:
+        events = _stream(np6, scope, resource, kind, start, end)  # refuses bad arguments before any I/O
+        try:
+            target = ParquetExport(output, partition=partition is not None, metadata=metadata)
+        except OSError as error:
+            usage_error(f"--output: cannot write in {output.parent}: {error.strerror or error}")
+        _to_parquet(events, target)
+
+
+def _to_parquet(events: Any, target: ParquetExport) -> None:
+    """Write every event, then move the file into place; on any failure remove what this run created."""
+    nothing = f"nothing was written to {target.output}"
+    started = time.monotonic()
+    try:
+        with _progress() as (progress, task), events:
+            for event in events:
+                target.write(event)
+                if target.read % _PROGRESS_EVERY == 0:
+                    progress.update(task, completed=target.read)
+            target.commit()
+    except KeyboardInterrupt:
+        target.discard()
+        print_error(f"interrupted after {target.read} events; {nothing} (a Parquet export is all or nothing)")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except StreamInterruptedError as error:
+        target.discard()
+        print_error(f"the stream broke after {target.read} events ({error_message(error)}); {nothing}")
+        raise typer.Exit(EXIT_API_ERROR) from None
+    except NP6Error:
+        target.discard()
+        raise
+    except ExportRefused as error:
+        io_error(str(error))
+    except OSError as error:  # pyarrow's ArrowIOError (a full disk...) is an OSError
+        target.discard()
+        io_error(f"--output: cannot write {target.output}: {error.strerror or error}")
+    except BaseException:
+        target.discard()
+        raise
+    note(f"wrote {target.written} events to {target.output} {_rate(target.written, started)}")
 
 
 def _to_stdout(events: Any, fmt: Format) -> None:
