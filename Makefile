@@ -104,6 +104,14 @@ BENCH_ARGS ?=
 bench: $(STAMP)
 	$(BIN)python benchmarks/bench.py $(BENCH_ARGS)
 
+# Issue 15: 1,000,000 reactivity events exported to JSON Lines / Parquet / Parquet by day (and synced into
+# databases), events/s, the ratio to JSON Lines in the same round and each command's peak RSS; figures also in
+# reports/events_bench.json. Several minutes on 2 cores: EVENTS_BENCH_ARGS="--events 100000" for a quick run.
+EVENTS_BENCH_ARGS ?=
+.PHONY: bench-events
+bench-events: $(STAMP)
+	$(BIN)python benchmarks/events_bench.py $(EVENTS_BENCH_ARGS)
+
 # Mutation testing (issue 16): mutmut on the modules of mutation/config.toml, each mutant against the selected
 # tests that reach its function; equivalent mutants in mutation/equivalent.toml. Table printed, survivors'
 # diffs in reports/mutation.md; fails below 90% on a module. Not part of `make test`: tens of minutes.

@@ -4,7 +4,8 @@
 
 ``ROUTES.json`` maps ``"METHOD /path"`` (no query) to ``{"body": <JSON value>}`` or, for a reactivity stream,
 ``{"events": N, "template": <one event>}``: the array of N copies of the event with ``id`` and ``timestamp``
-made unique (built once at start-up, served with a Content-Length). Unknown routes get 404. Keep-alive,
+made unique (built once at start-up, served with a Content-Length); ``"step": MS`` (default 1) spaces the
+timestamps, e.g. to spread the events over days. Unknown routes get 404. Keep-alive,
 TCP_NODELAY (asyncio's default), one thread: the server costs a few tens of microseconds per request, so
 the per-call benchmarks measure the client, not the server.
 """
@@ -18,13 +19,14 @@ import sys
 STREAM_CHUNK = 1 << 20
 
 
-def event_array(template: dict[str, object], count: int) -> bytes:
-    """``count`` copies of ``template`` (ids ``00000000-0000-4000-8000-<n>``, timestamps 1.6e12 + n ms)."""
+def event_array(template: dict[str, object], count: int, step: int = 1) -> bytes:
+    """``count`` copies of ``template`` (ids ``00000000-0000-4000-8000-<n>``, timestamps 1.6e12 + n*step)."""
     marked = dict(template, id="@ID@", timestamp=-4242)
     head, rest = json.dumps(marked, separators=(",", ":")).split('"@ID@"')
     middle, tail = rest.split("-4242")
     parts = [
-        f'{head}"00000000-0000-4000-8000-{n:012x}"{middle}{1_600_000_000_000 + n}{tail}' for n in range(count)
+        f'{head}"00000000-0000-4000-8000-{n:012x}"{middle}{1_600_000_000_000 + n * step}{tail}'
+        for n in range(count)
     ]
     return ("[" + ",".join(parts) + "]").encode()
 
@@ -35,7 +37,7 @@ def load_routes(path: str) -> dict[str, bytes]:
     routes: dict[str, bytes] = {}
     for route, what in spec.items():
         if "events" in what:
-            routes[route] = event_array(what["template"], int(what["events"]))
+            routes[route] = event_array(what["template"], int(what["events"]), int(what.get("step", 1)))
         else:
             routes[route] = json.dumps(what["body"], separators=(",", ":")).encode()
     return routes
