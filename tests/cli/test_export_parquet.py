@@ -372,3 +372,29 @@ def test_a_timestamp_past_64_bits_leaves_typed_columns_empty_and_raw_exact(tmp_p
     (row,) = read_rows(tmp_path / "big.parquet" / "day=__HIVE_DEFAULT_PARTITION__" / "part-0.parquet")
     assert row["timestamp"] is None and row["time"] is None and row["id"] == "big"
     assert row["raw"] == body.decode()[1:-1]
+
+
+def test_no_events_gives_an_empty_table_or_directory(cli: Cli, seeded: str, tmp_path: Path) -> None:
+    export(cli, "actions", "parquet", tmp_path / "none.parquet", "--since", "2030-01-01")
+    export(cli, "actions", "parquet", tmp_path / "none-by-day", "--since", "2030-01-01", "--partition", "day")
+    table = pq.read_table(tmp_path / "none.parquet")
+    assert table.num_rows == 0 and [(f.name, f.type) for f in table.schema] == expected_schema()
+    assert list((tmp_path / "none-by-day").iterdir()) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["none-by-day", "none.parquet"]
+
+
+def test_an_api_error_leaves_nothing(tmp_path: Path) -> None:
+    async def refuse(request: Request, conn: Conn) -> None:
+        await conn.respond(401, b'{"message": "bad key"}', [("Content-Type", "application/json")])
+
+    with HostileServer() as server:
+        env = environment(server.route("/refuse", refuse))
+        for extra in ([], ["--partition", "day"]):
+            done = subprocess.run(
+                [str(NP6), *PARQUET, "-o", str(tmp_path / "out"), *extra],
+                env=env,
+                capture_output=True,
+                timeout=TIMEOUT,
+            )
+            one_line_error(Ran(done.returncode, done.stdout, done.stderr), code=1)
+            assert list(tmp_path.iterdir()) == []
