@@ -18,7 +18,6 @@ from typing import Any, Protocol
 
 import anyio.to_thread
 import yaml
-from jsonschema import Draft202012Validator
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
@@ -27,7 +26,7 @@ from np6_sandbox import bodies
 from np6_sandbox import events as ev
 from np6_sandbox import faults as flt
 from np6_sandbox.replies import FieldError, Problem
-from np6_sandbox.spec import first_error
+from np6_sandbox.spec import Schema, first_error
 from np6_sandbox.store import OUTCOMES, Store
 
 GENERATE_LIMIT = 10_000_000
@@ -46,7 +45,7 @@ class AdminTarget(Protocol):
     max_body: int
     max_generate: int
     admin_token: str | None
-    event_validator: Draft202012Validator
+    event_validator: Schema
 
     @property
     def operation_ids(self) -> Set[str]: ...
@@ -227,7 +226,7 @@ def routes(sandbox: AdminTarget) -> list[BaseRoute]:
             raise AdminError("a JSON array of event objects is expected")
         if flag(request, "validate", True):
             for index, item in enumerate(data):
-                invalid = first_error(sandbox.event_validator, item, str(index))
+                invalid = first_error(sandbox.event_validator, item, str(index), decoded=True)
                 if invalid:
                     raise AdminError(
                         f"{invalid.field}: {invalid.detail} (add ?validate=false to inject it anyway)",

@@ -274,7 +274,7 @@ class Sandbox:
                     raise Problem(400, field=param.name, detail="required", error="invalid parameter")
                 continue
             value = param.coerce(raw)
-            invalid = first_error(param.validator, value, param.name)
+            invalid = first_error(param.validator, value, param.name, decoded=True)
             if invalid:
                 raise Problem(400, field=invalid.field, detail=invalid.detail, error="invalid parameter")
             values[param.location][param.name] = value
@@ -294,7 +294,7 @@ class Sandbox:
             except FieldError as error:
                 kind = "invalid JSON" if error.field == "(body)" else "invalid body"
                 raise Problem(400, field=error.field, detail=error.detail, error=kind) from None
-            invalid = first_error(operation.bodies[media], body)
+            invalid = first_error(operation.bodies[media], body, decoded=True)
             if invalid:
                 raise bad(invalid.field, invalid.detail)
         return Call(
@@ -367,7 +367,7 @@ class Sandbox:
                     if validate:
                         for text in batch:
                             if _sampled(sent):
-                                invalid = first_error(self.event_validator, json.loads(text))
+                                invalid = first_error(self.event_validator, json.loads(text), decoded=True)
                                 if invalid:
                                     self._drift(operation, f"event {invalid.field}: {invalid.detail}")
                                     raise flt.DropConnection

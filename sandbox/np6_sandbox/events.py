@@ -23,6 +23,7 @@ from typing import Any
 IDENTITY = {"type": "customer", "agency": "SANDBOX", "customer": "000"}
 NO_EXPIRATION = "0001-01-01T00:00:00Z"
 BATCH = 1000
+_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)  # an event's stored text
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS events (
@@ -143,11 +144,8 @@ class EventStore:
 
     def add(self, events: Iterable[Mapping[str, Any]]) -> int:
         """Store events as given (their JSON text is what the API will serve)."""
-        rows = (
-            (*columns(event), json.dumps(event, separators=(",", ":"), ensure_ascii=False))
-            for event in events
-        )
-        return self._insert(rows)
+        encode = _ENCODER.encode
+        return self._insert((*columns(event), encode(event)) for event in events)
 
     def _insert(self, rows: Iterable[tuple[Any, ...]]) -> int:
         with self._lock:

@@ -24,6 +24,7 @@ from types import FrameType
 from typing import Any
 
 import uvicorn
+from starlette.types import ASGIApp
 
 from np6_sandbox import connections
 from np6_sandbox.admin import TOKEN_HEADER, is_loopback
@@ -52,7 +53,7 @@ def _url(sock: socket.socket) -> str:
 
 
 def _config(
-    sandbox: Sandbox,
+    sandbox: ASGIApp,
     log_level: str,
     header_timeout: float = DEFAULT_HEADER_TIMEOUT,
     keep_alive_timeout: float = DEFAULT_KEEP_ALIVE_TIMEOUT,

@@ -4,6 +4,11 @@ The sandbox is built from `openapi/np6-8.1.0.yaml`, never beside it: routes, par
 request schemas and response schemas all come from here. Every schema is validated with jsonschema (Draft
 2020-12) through one `referencing` registry that holds the whole document, so `$ref`s resolve exactly as the
 spec says. Formats that matter for NP6 (uuid, date-time, int32, int64) are asserted, not just annotated.
+Each schema is a `Schema`, built once: a compiled jsonschema-rs validator answers "valid" in microseconds,
+and jsonschema has the last word on anything it does not accept (see compiled.py).
+
+The document is read from the JSON copy that `scripts/regen.sh` ships beside the YAML (`openapi.yaml.json`)
+when that copy records the SHA-256 of these very YAML bytes; otherwise the YAML is parsed (about a second).
 """
 
 from __future__ import annotations
@@ -11,6 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import functools
+import hashlib
+import json
 import math
 import os
 import re
@@ -20,13 +27,17 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError, best_match
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from np6_sandbox.compiled import Compiler, json_shaped
+
 SPEC_URI = "urn:np6:openapi"
+JSON_SUFFIX = ".json"  # openapi.yaml -> openapi.yaml.json: {"sha256": <of the YAML bytes>, "document": ...}
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 
 _INT32 = (-(2**31), 2**31 - 1)
@@ -78,6 +89,57 @@ def _format_checker() -> FormatChecker:
     return checker
 
 
+def _conforms(checker: FormatChecker, value: str) -> bool:
+    return checker.conforms(value, "date-time")
+
+
+class Schema:
+    """One schema of the spec (a JSON pointer into the document), with its validators built once.
+
+    `python` is the jsonschema validator, the reference; the compiled one (jsonschema-rs, built on first
+    use) only ever accepts what the reference accepts, so a value it refuses goes to the reference.
+    """
+
+    def __init__(self, python: Draft202012Validator, compiler: Compiler, pointer: str) -> None:
+        self.python = python
+        self.pointer = pointer
+        self._compiler = compiler
+        self._compiled: jsonschema_rs.Validator | None = None
+        self._broken = False  # jsonschema-rs refused the schema itself: the reference does everything
+
+    def accepts(self, instance: Any, *, decoded: bool = False) -> bool:
+        """True when the compiled validator accepts the value (then it is valid); False means "ask the
+        reference". `decoded=True` promises the value came from `json.loads` (its shape is not re-checked)."""
+        if self._compiled is None:
+            if self._broken:
+                return False
+            try:
+                self._compiled = self._compiler.validator(self.pointer)
+            except Exception:
+                self._broken = True
+                return False
+        if not decoded and not json_shaped(instance):
+            return False
+        try:
+            return self._compiled.is_valid(instance)
+        except Exception:  # a value it cannot take (a lone surrogate...): the reference decides
+            return False
+
+    def is_valid(self, instance: Any) -> bool:
+        return self.accepts(instance) or self.python.is_valid(instance)
+
+    def validate(self, instance: Any) -> None:
+        """Raise jsonschema's ValidationError for an invalid value."""
+        if not self.accepts(instance):
+            self.python.validate(instance)
+
+    def iter_errors(self, instance: Any) -> Iterator[ValidationError]:
+        """jsonschema's errors (none for a valid value)."""
+        if self.accepts(instance):
+            return iter(())
+        return self.python.iter_errors(instance)
+
+
 def _escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
@@ -105,7 +167,7 @@ class Param:
     name: str
     location: str
     required: bool
-    validator: Draft202012Validator
+    validator: Schema
     types: frozenset[str]  # JSON types the schema admits: how to coerce the raw string
 
     def coerce(self, raw: str) -> Any:
@@ -133,12 +195,10 @@ class Operation:
     method: str
     path: str
     params: tuple[Param, ...]
-    bodies: dict[str, Draft202012Validator]  # media type -> validator of the request body
-    responses: dict[
-        str, Draft202012Validator | None
-    ]  # "200", "4XX", "default" -> JSON body validator or None
+    bodies: dict[str, Schema]  # media type -> validator of the request body
+    responses: dict[str, Schema | None]  # "200", "4XX", "default" -> JSON body validator or None
 
-    def response_schema(self, status: int) -> tuple[bool, Draft202012Validator | None]:
+    def response_schema(self, status: int) -> tuple[bool, Schema | None]:
         """(is this status documented, validator of its JSON body if the spec gives one)."""
         for key in (str(status), f"{status // 100}XX", "default"):
             if key in self.responses:
@@ -157,27 +217,36 @@ class Invalid:
 class Spec:
     """The loaded document: its operations by id, and validators for named component schemas."""
 
-    def __init__(self, document: dict[str, Any], path: Path | None = None) -> None:
+    def __init__(self, document: dict[str, Any], path: Path | None = None, raw: bytes | None = None) -> None:
         self.document = document
         self.path = path
-        self.raw = path.read_bytes() if path else yaml.safe_dump(document).encode()
+        if raw is None:
+            raw = path.read_bytes() if path else yaml.safe_dump(document).encode()
+        self.raw = raw
         resource: Resource[Any] = DRAFT202012.create_resource(document)
         self.registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
         self.format_checker = _format_checker()
-        self._components: dict[str, Draft202012Validator] = {}
+        # The compiled validators call the reference's own date-time check (every event has one), cached:
+        # events repeat the same few date-times (a 1,024-entry LRU bounds the memory).
+        date_time = functools.lru_cache(maxsize=1024)(functools.partial(_conforms, self.format_checker))
+        self.compiler = Compiler(document, SPEC_URI, date_time)
+        self._schemas: dict[str, Schema] = {}
         self.operations: dict[str, Operation] = {op.operation_id: op for op in self._operations()}
 
-    def validator(self, pointer: str) -> Draft202012Validator:
-        """A validator for the schema at a JSON pointer of the document (e.g. /components/schemas/Event)."""
-        return Draft202012Validator(
-            {"$ref": f"{SPEC_URI}#{pointer}"}, registry=self.registry, format_checker=self.format_checker
-        )
+    def validator(self, pointer: str) -> Schema:
+        """The validator of the schema at a JSON pointer of the document (e.g. /components/schemas/Event),
+        built once per pointer."""
+        schema = self._schemas.get(pointer)
+        if schema is None:
+            python = Draft202012Validator(
+                {"$ref": f"{SPEC_URI}#{pointer}"}, registry=self.registry, format_checker=self.format_checker
+            )
+            schema = self._schemas[pointer] = Schema(python, self.compiler, pointer)
+        return schema
 
-    def component(self, name: str) -> Draft202012Validator:
-        """A (cached) validator for a named component schema."""
-        if name not in self._components:
-            self._components[name] = self.validator(f"/components/schemas/{_escape(name)}")
-        return self._components[name]
+    def component(self, name: str) -> Schema:
+        """The validator of a named component schema."""
+        return self.validator(f"/components/schemas/{_escape(name)}")
 
     def resolve(self, node: Any, pointer: str) -> tuple[Any, str]:
         """Follow local `$ref`s from a node; return the target and its pointer."""
@@ -233,12 +302,12 @@ class Spec:
                             validator=self.validator(f"{at}/schema"),
                             types=frozenset(self.schema_types(param.get("schema", {}), f"{at}/schema")),
                         )
-                bodies: dict[str, Draft202012Validator] = {}
+                bodies: dict[str, Schema] = {}
                 if "requestBody" in op:
                     body, body_pointer = self.resolve(op["requestBody"], f"{op_pointer}/requestBody")
                     for media in body.get("content", {}):
                         bodies[media] = self.validator(f"{body_pointer}/content/{_escape(media)}/schema")
-                responses: dict[str, Draft202012Validator | None] = {}
+                responses: dict[str, Schema | None] = {}
                 for status, raw in op.get("responses", {}).items():
                     response, at = self.resolve(raw, f"{op_pointer}/responses/{_escape(str(status))}")
                     content = response.get("content", {})
@@ -258,8 +327,19 @@ class Spec:
                 )
 
 
-def first_error(validator: Draft202012Validator, instance: Any, prefix: str = "") -> Invalid | None:
-    """The most relevant error of an instance, as (dotted field path, short reason); None when valid."""
+def first_error(schema: Schema, instance: Any, prefix: str = "", *, decoded: bool = False) -> Invalid | None:
+    """The most relevant error of an instance, as (dotted field path, short reason); None when valid.
+
+    `decoded=True` promises the instance came from `json.loads` (see `Schema.accepts`).
+    """
+    if schema.accepts(instance, decoded=decoded):
+        return None
+    return reference_error(schema.python, instance, prefix)
+
+
+def reference_error(validator: Draft202012Validator, instance: Any, prefix: str = "") -> Invalid | None:
+    """`first_error` by jsonschema alone: what the sandbox answered before compiled validation, and what it
+    still answers for every value the compiled validator does not accept."""
     error: ValidationError | None = best_match(validator.iter_errors(instance))
     if error is None:
         return None
@@ -294,10 +374,36 @@ def _narrow(error: ValidationError) -> ValidationError:
     return error
 
 
+def json_copy(raw: bytes, document: Any) -> bytes:
+    """The JSON copy of a YAML spec that `load_spec` trusts: the document with the SHA-256 of its YAML."""
+    copy = {"sha256": hashlib.sha256(raw).hexdigest(), "document": document}
+    return json.dumps(copy, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+
+
+def write_json_copy(path: Path) -> Path:
+    """Write the JSON copy beside a YAML spec (`scripts/regen.sh` does, for the shipped one)."""
+    raw = path.read_bytes()
+    target = path.with_name(path.name + JSON_SUFFIX)
+    target.write_bytes(json_copy(raw, yaml.safe_load(raw)))
+    return target
+
+
+def parse_document(path: Path, raw: bytes) -> Any:
+    """The document of a YAML spec: from its JSON copy when that copy was made from these bytes."""
+    try:
+        copy = json.loads(path.with_name(path.name + JSON_SUFFIX).read_bytes())
+    except (OSError, ValueError):
+        copy = None
+    if isinstance(copy, dict) and copy.get("sha256") == hashlib.sha256(raw).hexdigest():
+        document = copy.get("document")
+        if isinstance(document, dict):
+            return document
+    return yaml.safe_load(raw)
+
+
 @functools.cache
 def load_spec(path: Path | None = None) -> Spec:
-    """Load and index the spec once per path (building ~200 validators takes a moment)."""
+    """Load and index the spec once per path."""
     path = (path or default_spec_path()).resolve()
-    with path.open("rb") as handle:
-        document = yaml.safe_load(handle)
-    return Spec(document, path)
+    raw = path.read_bytes()
+    return Spec(parse_document(path, raw), path, raw)
