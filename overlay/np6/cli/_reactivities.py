@@ -39,7 +39,10 @@ from ._common import (
 from ._export import ExportFile, ExportRefused, Format, Plan, Query, header_line, line, plan, skip_written
 from ._parquet import ParquetExport, check_output, import_pyarrow
 
-app = typer.Typer(help="Reactivity events (hits, bounces, opt-outs...): export them.", no_args_is_help=True)
+app = typer.Typer(
+    help="Reactivity events (hits, bounces, opt-outs...): export them, or sync them into a database.",
+    no_args_is_help=True,
+)
 
 _PROGRESS_EVERY = 1000
 
@@ -297,3 +300,6 @@ def _progress() -> Iterator[tuple[Progress, TaskID]]:
 def _rate(written: int, started: float) -> str:
     elapsed = max(time.monotonic() - started, 1e-9)
     return f"in {elapsed:.1f} s ({written / elapsed:,.0f} events/s)"
+
+
+from . import _sync  # noqa: E402, F401  registers `np6 reactivities sync` on `app` (it uses _progress above)
