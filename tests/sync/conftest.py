@@ -7,13 +7,11 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
-from postgres import PostgresUnavailable, Server, running
+from postgres import PostgresUnavailable, Server, create_database, running
 
 
 @pytest.fixture(scope="session")
@@ -28,15 +26,6 @@ def postgres_server() -> Iterator[Server]:
         pytest.skip(str(error))
     finally:
         shutil.rmtree(base, ignore_errors=True)
-
-
-def create_database(server: Server) -> str:
-    name = "np6_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(
-        host=server.host, port=server.port, user=server.user, dbname="postgres", autocommit=True
-    ) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return name
 
 
 @pytest.fixture

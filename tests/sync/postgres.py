@@ -14,10 +14,13 @@ import shutil
 import socket
 import subprocess
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+import psycopg
 
 START_TIMEOUT = 60.0  # seconds: a safety net for a loaded machine, not a timing assertion
 
@@ -154,3 +157,12 @@ def _wait(port: int) -> None:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.1)
+
+
+def create_database(server: Server) -> str:
+    name = "np6_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(
+        host=server.host, port=server.port, user=server.user, dbname="postgres", autocommit=True
+    ) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return name

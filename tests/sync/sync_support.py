@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 import uuid
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -14,6 +19,7 @@ import sqlalchemy as sa
 from np6.sync._schema import events
 from np6_sandbox import events as ev
 from np6_sandbox.app import Sandbox
+from np6_sandbox.testing import TEST_API_KEY
 
 START = 1_700_000_000_000  # 2023-11-14T22:13:20Z, in milliseconds
 
@@ -110,3 +116,42 @@ def watermarks(url: str) -> dict[tuple[str, str, str], int]:
             return {(r[0], r[1], r[2]): int(r[3]) for r in rows}
     finally:
         engine.dispose()
+
+
+NP6_SCRIPT = Path(sys.executable).with_name("np6")
+
+
+@dataclass(frozen=True)
+class Ran:
+    code: int
+    stdout: str
+    stderr: str
+
+
+def cli_env(base_url: str, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NP6_")}
+    env.update({"COLUMNS": "100", "TERM": "dumb", "NP6_BASE_URL": base_url, "NP6_API_KEY": TEST_API_KEY})
+    env.update(extra)
+    return env
+
+
+def sync_command(url: str, *extra: str) -> list[str]:
+    return [
+        str(NP6_SCRIPT),
+        "reactivities",
+        "sync",
+        "--scope",
+        "notifications",
+        "--kind",
+        "hits",
+        "--into",
+        url,
+        *extra,
+    ]
+
+
+def run(command: list[str], env: dict[str, str], cwd: Path | None = None) -> Ran:
+    done = subprocess.run(
+        command, env=env, capture_output=True, timeout=300, check=False, cwd=cwd, stdin=subprocess.DEVNULL
+    )
+    return Ran(done.returncode, done.stdout.decode(), done.stderr.decode())

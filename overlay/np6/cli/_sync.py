@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 DEFAULT_INTO = "sqlite:///np6-events.db"  # np6.sync.DEFAULT_URL (not imported: the extra may be missing)
 _DURATION = re.compile(r"([0-9]{1,9})(ms|s|m|h|d)")
 _UNITS = {"ms": "milliseconds", "s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
+_ARGUMENT = re.compile(r"^(into|scope|id|kind|look_back|batch_size):")
 _SYNC_MODULES = frozenset({"sqlalchemy", "psycopg", "psycopg_binary"})
 
 
@@ -99,7 +100,7 @@ def sync(
     try:
         np6_sync.parse_url(into)
     except NP6ValidationError as error:
-        usage_error("--" + cli_words(str(error)))
+        usage_error(_flags(cli_words(str(error))))
     with NP6(api_key=api_key, base_url=base_url) as np6, _progress() as (progress, task):
 
         def advance(so_far: SyncResult) -> None:
@@ -121,10 +122,15 @@ def sync(
         except ImportError as error:
             _missing_driver(error, np6_sync.parse_url(into).redacted())
         except NP6ValidationError as error:
-            usage_error(cli_words(str(error)))
+            usage_error(_flags(cli_words(str(error))))
         except NP6Error as error:
             _stopped(error, error_message(error), EXIT_API_ERROR, as_json)
     _summary(result, as_json)
+
+
+def _flags(message: str) -> str:
+    """np6.sync's argument names as this command's flags (`into: ...` -> `--into: ...`)."""
+    return _ARGUMENT.sub(lambda m: "--" + m.group(1).replace("_", "-") + ":", message)
 
 
 def _summary(result: SyncResult, as_json: bool) -> None:
