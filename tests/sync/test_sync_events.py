@@ -13,6 +13,7 @@ import pytest
 from sync_support import START, generate, hit, inject, row_count, sandbox_events, stored, watermarks
 
 from np6 import NP6, NP6ValidationError
+from np6._event_columns import NAMES, typed
 from np6.sync import BadDatabaseURL, SyncResult, sync_events
 from np6_sandbox.app import Sandbox
 from np6_sandbox.testing import TEST_API_KEY
@@ -51,6 +52,7 @@ def test_first_sync_stores_every_event_typed_and_raw(
         assert row["activation_id"] == "156" and row["link_type"] == "redirection"
         assert row["contact_id"] == "000R4M0T" and row["source"] == "notification"
         assert row["synced_at"] is not None
+        assert tuple(row[name] for name in NAMES) == typed(event)  # the columns CSV and Parquet have too
     assert watermarks(database_url) == {("notifications", "", "hits"): START + 24_000}
 
 

@@ -1,4 +1,4 @@
-"""One event as one row of `np6_events`: its key, the export's columns typed, and the event as NP6 sent it."""
+"""One event as one row of `np6_events`: its key, the shared event columns typed, and the event as sent."""
 
 from __future__ import annotations
 
@@ -8,23 +8,14 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from ..cli._columns import COLUMNS, row
-from ._schema import TEXT_COLUMNS
+from .._event_columns import NAMES, as_int64, raw_json, typed
 
-_INT64 = (-(2**63), 2**63 - 1)
 _KEY_LIMIT = 200  # the key column's size; a longer id is keyed by its digest
 
 
 def dumps(value: Any) -> str:
-    """Compact JSON text, non-ASCII kept, as the JSONL export writes it; a lone surrogate (not UTF-8)
-    is kept as its JSON escape instead."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    if not text.isascii():
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:
-            return json.dumps(value, separators=(",", ":"))
-    return text
+    """The JSON text stored in `raw`: compact, as the JSON Lines export writes it (`np6._event_columns`)."""
+    return raw_json(value)
 
 
 def event_key(event: Mapping[str, Any]) -> str:
@@ -38,35 +29,12 @@ def event_key(event: Mapping[str, Any]) -> str:
 
 
 def timestamp_of(event: Mapping[str, Any]) -> int | None:
-    """The event's timestamp in milliseconds, when it is one a database can hold."""
-    value = event.get("timestamp")
-    if isinstance(value, int) and not isinstance(value, bool) and _INT64[0] <= value <= _INT64[1]:
-        return value
-    return None
-
-
-def _time(timestamp: int | None) -> dt.datetime | None:
-    if timestamp is None:
-        return None
-    try:
-        return dt.datetime.fromtimestamp(timestamp / 1000, tz=dt.UTC)
-    except (OverflowError, OSError, ValueError):
-        return None
-
-
-_INDEX = {name: COLUMNS.index(name) for name in TEXT_COLUMNS}
+    """The event's timestamp in milliseconds, when it is one a database can hold (64 bits)."""
+    return as_int64(event.get("timestamp"))
 
 
 def event_row(event: Mapping[str, Any], synced_at: dt.datetime) -> dict[str, Any]:
     """The row of `event` (unknown kinds too: whatever columns they fill, and always `raw`)."""
-    cells = row(event)
-    timestamp = timestamp_of(event)
-    values: dict[str, Any] = {name: cells[index] or None for name, index in _INDEX.items()}
-    values.update(
-        key=event_key(event),
-        timestamp=timestamp,
-        time=_time(timestamp),
-        raw=dict(event),
-        synced_at=synced_at,
-    )
+    values: dict[str, Any] = dict(zip(NAMES, typed(event), strict=True))
+    values.update(key=event_key(event), raw=event, synced_at=synced_at)
     return values

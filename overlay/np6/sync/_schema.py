@@ -4,11 +4,11 @@ Three tables, prefixed so they can live in a database that holds other things:
 
 - `np6_events`: one row per event. `key` is the primary key: NP6's event id, or for an event that comes
   without one (an unknown kind may) `sha256:` + the digest of its JSON, so re-reading it is still a
-  no-op. Then the export's columns, typed (`timestamp` in milliseconds as NP6 sent it, `time` as a
-  timestamp with time zone, text for the rest), `raw`: the event as NP6 sent it (JSONB on PostgreSQL,
-  JSON text elsewhere), and `synced_at`: when this database first stored it (downstream jobs read "what
-  arrived since my last run" with it, late events included). Indexed on `time`, `timestamp`, `type` and
-  `synced_at`.
+  no-op. Then the export's columns (`np6._event_columns`, shared with CSV and Parquet), typed
+  (`timestamp` in milliseconds as NP6 sent it, `time` a timestamp with time zone, text for the rest),
+  `raw`: the event as NP6 sent it (JSONB on PostgreSQL, JSON text elsewhere), and `synced_at`: when this
+  database first stored it (downstream jobs read "what arrived since my last run" with it, late events
+  included). Indexed on `time`, `timestamp`, `type` and `synced_at`.
 - `np6_watermarks`: per query (scope, resource id, kind; '' for "every"), the greatest event timestamp
   stored, in milliseconds.
 - `np6_schema`: one row, the schema version.
@@ -16,12 +16,15 @@ Three tables, prefixed so they can live in a database that holds other things:
 Migrations are ordered steps; each runs with its version bump in one transaction (PostgreSQL's DDL is
 transactional, and SQLite's is once the engine begins transactions itself, see `_engine`), under a lock
 (PostgreSQL: an advisory lock; SQLite: BEGIN IMMEDIATE), so two syncs starting together migrate once. A step
-never changes after release: a new layout is a new step, tested from the version before it.
+never changes after release: a new layout is a new step, tested from the version before it (a column added
+to `np6._event_columns` needs one: tests/sync/test_sync_schema.py compares the migrated layout with
+`events`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -41,16 +44,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
+from .._event_columns import COLUMNS as EVENT_COLUMNS
+from .._event_columns import ColumnType
 from ._errors import SchemaTooNewError
 
 EVENTS = "np6_events"
 WATERMARKS = "np6_watermarks"
 SCHEMA = "np6_schema"
 
-# The export's columns (np6's event columns), each with its SQL type.
-TEXT_COLUMNS: tuple[str, ...] = (
-    "id",
-    "type",
+# The columns of schema version 1: the export's columns as they were then (frozen: see the steps below).
+_V1_TEXT_COLUMNS: tuple[str, ...] = (
     "source",
     "activation_id",
     "activation_version",
@@ -78,15 +81,14 @@ _TIME = DateTime(timezone=True)
 
 metadata = MetaData()
 
+_SQL_TYPES: dict[ColumnType, Any] = {"text": Text, "int64": BigInteger, "timestamp": _TIME}
+
+# The latest layout: the shared event columns (np6._event_columns), each with its SQL type.
 events = Table(
     EVENTS,
     metadata,
     Column("key", String(200), primary_key=True),
-    Column("id", Text),
-    Column("type", Text),
-    Column("timestamp", BigInteger),
-    Column("time", _TIME),
-    *(Column(name, Text) for name in TEXT_COLUMNS[2:]),
+    *(Column(column.name, _SQL_TYPES[column.type]) for column in EVENT_COLUMNS),
     Column("raw", _RAW, nullable=False),
     Column("synced_at", _TIME),
     Index("np6_events_time", "time"),
@@ -124,7 +126,7 @@ def _v1(conn: Connection) -> None:
         Column("type", Text),
         Column("timestamp", BigInteger),
         Column("time", _TIME),
-        *(Column(name, Text) for name in TEXT_COLUMNS[2:]),
+        *(Column(name, Text) for name in _V1_TEXT_COLUMNS),
         Column("raw", _RAW, nullable=False),
         Index("np6_events_time", "time"),
         Index("np6_events_timestamp", "timestamp"),
