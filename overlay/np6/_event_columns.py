@@ -107,40 +107,56 @@ def time_of(timestamp: Any) -> dt.datetime | None:
         return None
 
 
+_NOTHING: Mapping[str, Any] = {}
+
+
+def _node(value: Any) -> Mapping[str, Any]:
+    """`value` if it is an object, else an empty one (a field of the wrong type holds no columns)."""
+    if type(value) is dict or isinstance(value, Mapping):  # the exact type first: it is cheap
+        return value
+    return _NOTHING
+
+
 def found(event: Mapping[str, Any]) -> tuple[Any, ...]:
     """Each column's value as it stands in the event (None when absent), in COLUMNS order."""
-    detail = _get(event, "source", "detail")
-    activation = _get(detail, "activation") or _get(detail, "execution")
-    receiver = _get(activation, "receiver") or _get(activation, "recipient")
+    source = _node(event.get("source"))
+    detail = _node(source.get("detail"))
+    activation = _node(detail.get("activation") or detail.get("execution"))
+    receiver = activation.get("receiver") or activation.get("recipient")
     contact_id, unicity, contact_hash = contact_columns(receiver if isinstance(receiver, Mapping) else None)
-    recipient = _get(activation, "recipient")
-    bounce = _get(detail, "bounce")
+    recipient = activation.get("recipient")
+    link = _node(detail.get("link"))
+    bounce = _node(detail.get("bounce"))
+    analysis = _node(bounce.get("analysis"))
+    status = _node(bounce.get("status"))
+    optout = _node(detail.get("optout"))
+    identity = _node(event.get("identity"))
     timestamp = event.get("timestamp")
     return (
         event.get("id"),
         event.get("type"),
         timestamp,
         time_of(timestamp),
-        _get(event, "source", "type"),
-        _get(activation, "id"),
-        _get(activation, "version"),
-        _get(activation, "kind"),
+        source.get("type"),
+        activation.get("id"),
+        activation.get("version"),
+        activation.get("kind"),
         contact_id,
         unicity,
         contact_hash,
         recipient if isinstance(recipient, str) else None,
-        _get(activation, "channel"),
-        _get(detail, "link", "type"),
-        _get(detail, "link", "uri"),
-        _get(detail, "link", "label"),
-        _get(bounce, "analysis", "verdict"),
-        _get(bounce, "analysis", "subject", "type"),
-        _get(bounce, "status", "code", "enhanced"),
-        _get(bounce, "status", "diagnostic"),
-        _get(detail, "optout", "type"),
-        _get(detail, "optout", "channel"),
-        _get(event, "identity", "agency"),
-        _get(event, "identity", "customer"),
+        activation.get("channel"),
+        link.get("type"),
+        link.get("uri"),
+        link.get("label"),
+        analysis.get("verdict"),
+        _node(analysis.get("subject")).get("type"),
+        _node(status.get("code")).get("enhanced"),
+        status.get("diagnostic"),
+        optout.get("type"),
+        optout.get("channel"),
+        identity.get("agency"),
+        identity.get("customer"),
     )
 
 
@@ -179,7 +195,15 @@ def as_text(value: Any) -> str | None:
 
 def typed(event: Mapping[str, Any]) -> tuple[str | int | dt.datetime | None, ...]:
     """Each column's value converted to its type (None when absent or not of that type), COLUMNS order."""
-    return tuple([convert(value) for convert, value in zip(_CONVERTERS, found(event), strict=True)])
+    values = found(event)
+    # Most values are short ASCII strings: kept as they are without a call (a text column's conversion).
+    out = [
+        as_text(v) if text and (type(v) is not str or not v.isascii()) else v
+        for text, v in zip(_IS_TEXT, values, strict=True)
+    ]
+    for index, convert in _NOT_TEXT:
+        out[index] = convert(values[index])
+    return tuple(out)
 
 
 def _as_timestamp(value: Any) -> dt.datetime | None:
@@ -187,7 +211,8 @@ def _as_timestamp(value: Any) -> dt.datetime | None:
 
 
 _CONVERT: dict[ColumnType, Any] = {"text": as_text, "int64": as_int64, "timestamp": _as_timestamp}
-_CONVERTERS = tuple(_CONVERT[column.type] for column in COLUMNS)
+_IS_TEXT = tuple(column.type == "text" for column in COLUMNS)
+_NOT_TEXT = tuple((i, _CONVERT[column.type]) for i, column in enumerate(COLUMNS) if column.type != "text")
 
 
 def raw_json(event: Mapping[str, Any]) -> str:
