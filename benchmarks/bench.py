@@ -686,15 +686,37 @@ def rows_startup(f: dict[str, Any]) -> list[Row]:
 
 
 def run_sandbox(b: Bench) -> dict[str, Any] | None:
-    return None  # benchmarks/sandbox_bench.py's figures go here
+    import sandbox_bench  # its own servers: see its docstring
+
+    return sandbox_bench.run(b.quick)
 
 
-def rows_sandbox(f: dict[str, Any] | None) -> list[Row]:
+def rows_sandbox(f: dict[str, Any]) -> list[Row]:
+    e, g, s = f["events"], f["get"], f["startup"]
+    inject, generate = e["events_per_s"]["inject"], e["events_per_s"]["generate"]
+    sandbox_get, bare = g["requests_per_s"]["sandbox"], g["requests_per_s"]["bare"]
     return [
-        not_measured("sandbox POST /_sandbox/events / events/generate", ">= 0.3x", "sandbox"),
-        not_measured(
+        ratio_row(
+            "sandbox POST /_sandbox/events / events/generate",
+            e["inject_vs_generate"],
+            f"batches of {e['inject_batch']:,}: {inject:,} events/s, generate {generate:,} events/s",
+            ">=",
+            0.3,
+            "sandbox",
+        ),
+        ratio_row(
             "sandbox GET /notifications/{id} / bare Starlette",
-            ">= 0.5x",
+            g["sandbox_vs_bare"],
+            f"one keep-alive client: {sandbox_get:,}/s, bare {bare:,}/s",
+            ">=",
+            0.5,
+            "sandbox",
+        ),
+        Row(
+            "sandbox start-up (python -m np6_sandbox to listening)",
+            f"{s['seconds_to_listen']} s; import starlette+uvicorn {s['seconds_import_starlette_uvicorn']} s",
+            "(reference)",
+            None,
             "sandbox",
         ),
     ]

@@ -17,6 +17,7 @@ import datetime as dt
 import decimal
 import functools
 import hashlib
+import importlib.util
 import json
 import math
 import os
@@ -56,6 +57,13 @@ def default_spec_path() -> Path:
     env = os.environ.get("NP6_SANDBOX_SPEC")
     if env:
         return Path(env)
+    # Found, not imported: importing np6_api runs its client module, which imports httpx (half a second of
+    # the sandbox's start-up). resources.files() imports the package; it is the fallback for a zipped one.
+    found = importlib.util.find_spec("np6_api")
+    for folder in (found.submodule_search_locations or []) if found else []:
+        path = Path(folder, "openapi.yaml")
+        if path.is_file():
+            return path
     return Path(str(resources.files("np6_api").joinpath("openapi.yaml")))
 
 

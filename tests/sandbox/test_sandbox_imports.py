@@ -4,6 +4,8 @@ other): the graph of module-level imports inside the package, read from the sour
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import np6_sandbox
@@ -63,3 +65,16 @@ def test_no_import_circle() -> None:
 
     for module in sorted(graph):
         visit(module, ())
+
+
+def test_a_sandbox_starts_without_importing_the_client() -> None:
+    """Finding the shipped spec must not import np6_api (its client imports httpx: half a second)."""
+    code = (
+        "import sys\n"
+        "from np6_sandbox import Sandbox\n"
+        "sandbox = Sandbox()\n"
+        "sandbox.close()\n"
+        "print(sandbox.spec.path.name, sorted(m for m in ('np6_api', 'httpx') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["openapi.yaml", "[]"]
