@@ -251,6 +251,7 @@ def test_existing_files_and_directories_are_left_as_they_are(cli: Cli, seeded: s
         ((full, "--partition", "day"), "is not empty"),
         ((full,), "is a directory"),
         ((tmp_path / "no" / "x.parquet",), "does not exist"),
+        ((Path("/dev/null"),), "is not a regular file"),  # so not stdout either
     ]
     for (output, *extra), says in cases:
         message = one_line_error(cli(*PARQUET, "-o", str(output), *extra))
