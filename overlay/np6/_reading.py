@@ -48,6 +48,7 @@ class Undecodable(Exception):
 
 class _Inflater:
     def __init__(self, encoding: str) -> None:
+        self._name = "deflate" if encoding == "deflate" else "gzip"  # what the error says the body is not
         self._deflate = encoding == "deflate"
         wbits = zlib.MAX_WBITS | 16 if encoding in ("gzip", "x-gzip") else zlib.MAX_WBITS
         self._zlib = zlib.decompressobj(wbits)
@@ -68,9 +69,7 @@ class _Inflater:
                 self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
                 yield from self.feed(data)
                 return
-            raise Undecodable(
-                f"the body is not valid {'deflate' if self._deflate else 'gzip'}: {exc}"
-            ) from None
+            raise Undecodable(f"the body is not valid {self._name}: {exc}") from None
         self._fed = True
 
     def flush(self) -> bytes:
