@@ -1,5 +1,6 @@
-"""``_reading``'s bounds at their edges (issue 16): each test fails on a mutant that tests/hostile/test_reading.py
-lets live (a bound crossed one byte early or late, a documented size changed, a check that never fires).
+"""``_reading``'s bounds at their edges (issue 16): each test fails on a mutant that
+tests/hostile/test_reading.py lets live (a bound crossed one byte early or late, a documented size changed, a
+check that never fires).
 
 Bodies are built so a bound is met exactly: a body of exactly ``max_size`` bytes, a gzip body inflating to
 exactly 1 MiB (the size past which the ratio is checked), one inflating exactly ``max_ratio`` times.
@@ -31,7 +32,9 @@ from np6._reading import (
 MiB = 1024 * 1024
 
 
-def reader(encoding: str | None = None, *, max_size: int = 1 << 40, max_ratio: float = 1000.0, **kw: object) -> BodyReader:
+def reader(
+    encoding: str | None = None, *, max_size: int = 1 << 40, max_ratio: float = 1000.0, **kw: object
+) -> BodyReader:
     headers = httpx.Headers({"content-encoding": encoding} if encoding is not None else {})
     return BodyReader(headers, max_size=max_size, max_ratio=max_ratio, **kw)  # type: ignore[arg-type]
 
@@ -164,7 +167,9 @@ class _Clock:
 
 
 @pytest.mark.parametrize(("now", "expired"), [(99.0, False), (100.0, True), (101.0, True)])
-def test_the_deadline_is_checked_before_each_chunk(monkeypatch: pytest.MonkeyPatch, now: float, expired: bool) -> None:
+def test_the_deadline_is_checked_before_each_chunk(
+    monkeypatch: pytest.MonkeyPatch, now: float, expired: bool
+) -> None:
     clock = _Clock(now)
     monkeypatch.setattr(_reading, "time", SimpleNamespace(monotonic=clock.monotonic))
     r = reader(deadline=100.0)
