@@ -119,7 +119,11 @@ class ParquetExport:
             handle, name = tempfile.mkstemp(prefix=prefix, suffix=".np6-partial", dir=output.parent)
             os.close(handle)
             self.temporary = Path(name)
-            self._open(self.temporary)
+            try:
+                self._open(self.temporary)
+            except BaseException:  # Ctrl-C or an I/O error before the export started: leave nothing
+                self.discard()
+                raise
 
     def _open(self, path: Path) -> None:
         self._writer = self._pq.ParquetWriter(str(path), self.schema, compression="zstd")
