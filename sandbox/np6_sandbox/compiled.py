@@ -15,7 +15,7 @@ copy of the document whose formats are spelled out as constraints at least as st
 - `int32`/`int64`: jsonschema checks Python ints (bools included, always in range) and lets floats pass;
   the copy bounds every integer-valued number (floats such as 3e10 too), and jsonschema-rs never calls a
   format function for a number;
-- `date-time`: the sandbox's own function (spec.parse_date_time), called by jsonschema-rs for strings;
+- `date-time`: the sandbox's own check (spec.is_date_time), called by jsonschema-rs for strings;
 - any other format: jsonschema-rs's built-in check or none, while the sandbox asserts no other format.
 
 Values that are not JSON as `json.loads` makes it (a tuple, which jsonschema-rs takes for an array and

@@ -26,16 +26,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
 import yaml
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError, best_match
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
 from np6_sandbox.compiled import Compiler, json_shaped
+
+if TYPE_CHECKING:  # jsonschema and referencing are imported on first use (a quarter of a second)
+    from jsonschema import Draft202012Validator, FormatChecker
+    from jsonschema.exceptions import ValidationError
+    from referencing import Registry
 
 SPEC_URI = "urn:np6:openapi"
 JSON_SUFFIX = ".json"  # openapi.yaml -> openapi.yaml.json: {"sha256": <of the YAML bytes>, "document": ...}
@@ -79,41 +80,54 @@ def parse_date_time(value: str) -> dt.datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
+def is_date_time(instance: object) -> bool:
+    """The `date-time` format check (RFC 3339, as NP6 writes it); anything but a string passes."""
+    return not isinstance(instance, str) or parse_date_time(instance) is not None
+
+
+def _int32(instance: object) -> bool:
+    return not isinstance(instance, int) or _INT32[0] <= instance <= _INT32[1]
+
+
+def _int64(instance: object) -> bool:
+    return not isinstance(instance, int) or _INT64[0] <= instance <= _INT64[1]
+
+
 def _format_checker() -> FormatChecker:
+    from jsonschema import FormatChecker
+
     checker = FormatChecker(formats=("uuid",))
-
-    @checker.checks("date-time")
-    def _date_time(instance: object) -> bool:
-        return not isinstance(instance, str) or parse_date_time(instance) is not None
-
-    @checker.checks("int32")
-    def _int32(instance: object) -> bool:
-        return not isinstance(instance, int) or _INT32[0] <= instance <= _INT32[1]
-
-    @checker.checks("int64")
-    def _int64(instance: object) -> bool:
-        return not isinstance(instance, int) or _INT64[0] <= instance <= _INT64[1]
-
+    checker.checks("date-time")(is_date_time)
+    checker.checks("int32")(_int32)
+    checker.checks("int64")(_int64)
     return checker
 
 
-def _conforms(checker: FormatChecker, value: str) -> bool:
-    return checker.conforms(value, "date-time")
+# The compiled validators call the same date-time check (every event has one), cached: events repeat the
+# same few date-times, and a 1,024-entry LRU bounds the memory.
+_compiled_date_time = functools.lru_cache(maxsize=1024)(is_date_time)
 
 
 class Schema:
     """One schema of the spec (a JSON pointer into the document), with its validators built once.
 
-    `python` is the jsonschema validator, the reference; the compiled one (jsonschema-rs, built on first
-    use) only ever accepts what the reference accepts, so a value it refuses goes to the reference.
+    `python` is the jsonschema validator, the reference; the compiled one (jsonschema-rs) only ever accepts
+    what the reference accepts, so a value it refuses goes to the reference. Each is built on first use.
     """
 
-    def __init__(self, python: Draft202012Validator, compiler: Compiler, pointer: str) -> None:
-        self.python = python
+    def __init__(self, spec: Spec, pointer: str) -> None:
         self.pointer = pointer
-        self._compiler = compiler
+        self._spec = spec
         self._compiled: jsonschema_rs.Validator | None = None
         self._broken = False  # jsonschema-rs refused the schema itself: the reference does everything
+
+    @functools.cached_property
+    def python(self) -> Draft202012Validator:
+        from jsonschema import Draft202012Validator
+
+        spec = self._spec
+        schema = {"$ref": f"{SPEC_URI}#{self.pointer}"}
+        return Draft202012Validator(schema, registry=spec.registry, format_checker=spec.format_checker)
 
     def accepts(self, instance: Any, *, decoded: bool = False) -> bool:
         """True when the compiled validator accepts the value (then it is valid); False means "ask the
@@ -122,7 +136,7 @@ class Schema:
             if self._broken:
                 return False
             try:
-                self._compiled = self._compiler.validator(self.pointer)
+                self._compiled = self._spec.compiler.validator(self.pointer)
             except Exception:
                 self._broken = True
                 return False
@@ -231,25 +245,30 @@ class Spec:
         if raw is None:
             raw = path.read_bytes() if path else yaml.safe_dump(document).encode()
         self.raw = raw
-        resource: Resource[Any] = DRAFT202012.create_resource(document)
-        self.registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
-        self.format_checker = _format_checker()
-        # The compiled validators call the reference's own date-time check (every event has one), cached:
-        # events repeat the same few date-times (a 1,024-entry LRU bounds the memory).
-        date_time = functools.lru_cache(maxsize=1024)(functools.partial(_conforms, self.format_checker))
-        self.compiler = Compiler(document, SPEC_URI, date_time)
+        self.compiler = Compiler(document, SPEC_URI, _compiled_date_time)
         self._schemas: dict[str, Schema] = {}
         self.operations: dict[str, Operation] = {op.operation_id: op for op in self._operations()}
+
+    @functools.cached_property
+    def registry(self) -> Registry[Any]:
+        """The `referencing` registry holding the whole document, for the jsonschema validators."""
+        from referencing import Registry
+        from referencing.jsonschema import DRAFT202012
+
+        resource = DRAFT202012.create_resource(self.document)
+        registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
+        return registry
+
+    @functools.cached_property
+    def format_checker(self) -> FormatChecker:
+        return _format_checker()
 
     def validator(self, pointer: str) -> Schema:
         """The validator of the schema at a JSON pointer of the document (e.g. /components/schemas/Event),
         built once per pointer."""
         schema = self._schemas.get(pointer)
         if schema is None:
-            python = Draft202012Validator(
-                {"$ref": f"{SPEC_URI}#{pointer}"}, registry=self.registry, format_checker=self.format_checker
-            )
-            schema = self._schemas[pointer] = Schema(python, self.compiler, pointer)
+            schema = self._schemas[pointer] = Schema(self, pointer)
         return schema
 
     def component(self, name: str) -> Schema:
@@ -348,6 +367,8 @@ def first_error(schema: Schema, instance: Any, prefix: str = "", *, decoded: boo
 def reference_error(validator: Draft202012Validator, instance: Any, prefix: str = "") -> Invalid | None:
     """`first_error` by jsonschema alone: what the sandbox answered before compiled validation, and what it
     still answers for every value the compiled validator does not accept."""
+    from jsonschema.exceptions import best_match
+
     error: ValidationError | None = best_match(validator.iter_errors(instance))
     if error is None:
         return None
@@ -375,6 +396,8 @@ def _narrow(error: ValidationError) -> ValidationError:
         matching = [errs for errs in branches.values() if not any(_is_discriminator(e) for e in errs)]
         if len(matching) != 1:
             break
+        from jsonschema.exceptions import best_match
+
         narrowed = best_match(matching[0])
         if narrowed is None:
             break
