@@ -10,9 +10,9 @@ output checked to hold exactly N events. The variants run interleaved, round aft
 rotated order; the JSON Lines export is the reference: every figure is also a ratio to it in the same round
 (the machine is shared: compare ratios, and read the load printed with them).
 
-Adding a row (the database sync, s1-sync): append a ``Variant`` to ``variants()`` in the section marked
-"Sync rows" below: a name, the command for a server URL and a scratch directory, and a function counting the
-events the run left (rows in the table); anything to start or clean up goes in ``setup``.
+The database sync (`np6 reactivities sync`) has two rows, into SQLite and into PostgreSQL (a server of its
+own per run, started outside the timing): see "Sync rows" below. ``--only "export jsonl,sync sqlite"``
+runs some of the rows.
 """
 
 from __future__ import annotations
@@ -27,13 +27,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import httpx
-from common import KEY, fixed_server, sandbox
+from common import HERE, KEY, fixed_server, sandbox
 
 BIN = Path(sys.executable).parent
 ROUTE = "GET /notifications/reactivities"
@@ -84,11 +84,50 @@ def variants() -> list[Variant]:
         ),
     ]
     # --- Sync rows (s1-sync) -------------------------------------------------------------------------------
-    # `np6 reactivities sync` into SQLite and into PostgreSQL goes here, e.g.
-    #   Variant("sync sqlite", lambda url, d: [str(BIN / "np6"), "reactivities", "sync", "--scope",
-    #           "notifications", "--into", f"sqlite:///{d / 'events.db'}"], count_sqlite_rows)
-    # with `setup` starting (and stopping) a PostgreSQL server for the PostgreSQL row.
+    # `np6 reactivities sync` (every kind, default --batch-size 1000) into a fresh SQLite file and into a
+    # fresh PostgreSQL server (initdb'd by `setup`, fsync on, outside the timing); the count is table rows.
+    # The peak RSS is np6's alone (the PostgreSQL server is another process).
+    sync = [str(BIN / "np6"), "reactivities", "sync", "--scope", "notifications"]
+    found += [
+        Variant(
+            "sync sqlite",
+            lambda url, d: [*sync, "--into", f"sqlite:///{d / 'events.db'}"],
+            lambda d: _table_rows(f"sqlite:///{d / 'events.db'}"),
+        ),
+        Variant(
+            "sync postgresql",
+            lambda url, d: [*sync, "--into", _postgres_url(d)],
+            lambda d: _table_rows(_postgres_url(d)),
+            setup=_postgres,
+        ),
+    ]
     return found
+
+
+def _table_rows(url: str) -> int:
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(sa.text("SELECT COUNT(*) FROM np6_events")).scalar_one())
+    finally:
+        engine.dispose()
+
+
+def _postgres_url(scratch: Path) -> str:
+    return (scratch / "postgres.url").read_text()
+
+
+@contextlib.contextmanager
+def _postgres(scratch: Path) -> Iterator[None]:
+    """A PostgreSQL server for one run (tests/sync/postgres.py: as root it runs as the postgres user)."""
+    sys.path.insert(0, str(HERE.parent / "tests" / "sync"))
+    from postgres import running
+
+    with running(Path(tempfile.mkdtemp(prefix="np6-bench-postgres-")), durable=True) as server:
+        (scratch / "postgres.url").write_text(server.url())
+        yield
 
 
 REFERENCE = "export jsonl"

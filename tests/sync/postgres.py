@@ -62,9 +62,10 @@ def _free_port() -> int:
 
 
 @contextmanager
-def running(base: Path) -> Iterator[Server]:
+def running(base: Path, *, durable: bool = False) -> Iterator[Server]:
     """A PostgreSQL server in the directory `base` (as root, its parents must be searchable by others, as
-    /tmp is), stopped and its files removed at the end."""
+    /tmp is), stopped and its files removed at the end. Tests run it with fsync off; `durable` keeps it on
+    (benchmarks)."""
     bin_dir = find_bin_dir()
     prefix: list[str] = []
     user = "postgres"
@@ -102,7 +103,9 @@ def running(base: Path) -> Iterator[Server]:
     )
     port = _free_port()
     log = base / "postgres.log"
-    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {sockets} -c fsync=off -c max_connections=50"
+    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {sockets} -c max_connections=50"
+    if not durable:
+        options += " -c fsync=off"
     if prefix:
         log.touch()
         shutil.chown(log, "postgres", "postgres")

@@ -210,3 +210,27 @@ def test_a_bad_url_never_shows_its_password() -> None:
     shown = url.redacted()
     assert shown == "postgresql+psycopg://etl:***@db:5432/x?sslmode=require&sslpassword=***", shown
     assert url.scrub("failed: pa:55-w0rd pa%3A55-w0rd k3y-secret") == "failed: *** *** ***"
+
+
+def test_nul_characters_are_stored_where_the_database_can_hold_them(
+    client: NP6, np6_sandbox_url: str, database_url: str
+) -> None:
+    event = hit(START)
+    event["source"]["detail"]["link"]["uri"] = "https://example.com/a\u0000b"
+    event["source"]["detail"]["note\u0000"] = "x\u0000y"
+    inject(np6_sandbox_url, [event])
+
+    assert hits(client, database_url).new == 1
+
+    (row,) = stored(database_url).values()
+    if database_url.startswith("sqlite"):
+        assert row["raw"] == event and row["link_uri"] == "https://example.com/a\u0000b"
+    else:  # PostgreSQL cannot store NUL: the six characters \u0000 instead, and nothing else changed
+        assert row["link_uri"] == "https://example.com/a\\u0000b"
+        detail = row["raw"]["source"]["detail"]
+        assert (
+            detail["link"]["uri"] == "https://example.com/a\\u0000b" and detail["note\\u0000"] == "x\\u0000y"
+        )
+        assert {k: v for k, v in row["raw"].items() if k != "source"} == {
+            k: v for k, v in event.items() if k != "source"
+        }

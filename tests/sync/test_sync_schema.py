@@ -132,3 +132,14 @@ def test_the_portable_insert_counts_like_on_conflict(engine: sa.Engine) -> None:
     with engine.begin() as conn:
         assert _insert_new(conn, second) == 0
         assert conn.execute(sa.select(sa.func.count()).select_from(events)).scalar_one() == 9
+
+
+def test_lone_surrogates_are_kept_as_their_escapes(engine: sa.Engine, database_url: str) -> None:
+    with engine.begin() as conn:
+        migrate(conn)
+    event = {"type": "teleport", "id": "lonely", "timestamp": START, "note": "a\udc00b", "pair": "\U0001f600"}
+    with engine.begin() as conn:
+        assert _insert_new(conn, [event_row(event, dt.datetime.now(dt.UTC))]) == 1
+    raw = stored(database_url)["lonely"]["raw"]
+    assert raw["pair"] == "\U0001f600"
+    assert raw["note"] == ("a\udc00b" if database_url.startswith("sqlite") else "a\\udc00b")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -31,6 +32,59 @@ def event_key(event: Mapping[str, Any]) -> str:
 def timestamp_of(event: Mapping[str, Any]) -> int | None:
     """The event's timestamp in milliseconds, when it is one a database can hold (64 bits)."""
     return as_int64(event.get("timestamp"))
+
+
+COLUMNS: tuple[str, ...] = ("key", *NAMES, "raw", "synced_at")  # np6_events' columns, in this order
+_TIMES = frozenset({"time", "synced_at"})
+# JSON escapes PostgreSQL's jsonb refuses: NUL, and UTF-16 surrogates (a pair is fine: checked by a walk).
+_PG_SUSPECT = re.compile(r"\\u(0000|[dD][89a-fA-F])")
+
+
+def driver_values(row: Mapping[str, Any], dialect: str) -> tuple[Any, ...]:
+    """`row` (from `event_row`) as the parameters of the driver-level insert: JSON as text, and the
+    values each database cannot take as they are made storable.
+
+    SQLite: times as SQLAlchemy's SQLite text (`YYYY-MM-DD HH:MM:SS.ffffff`, UTC). PostgreSQL: no NUL
+    character in text (PostgreSQL cannot store one): a NUL, in a column or inside `raw`, is stored as the
+    six characters `\\u0000`, and a lone surrogate in `raw` as its escape's text.
+    """
+    values = []
+    for name in COLUMNS:
+        value = row[name]
+        if name == "raw":
+            value = raw_json(value)
+            if dialect == "postgresql" and _PG_SUSPECT.search(value):
+                value = raw_json(_storable(row[name]))
+        elif name in _TIMES and value is not None and dialect == "sqlite":
+            value = _sqlite_time(value)
+        elif dialect == "postgresql" and isinstance(value, str) and "\x00" in value:
+            value = value.replace("\x00", "\\u0000")
+        values.append(value)
+    return tuple(values)
+
+
+def _sqlite_time(moment: dt.datetime) -> str:
+    utc = moment.astimezone(dt.UTC)
+    return (
+        f"{utc.year:04d}-{utc.month:02d}-{utc.day:02d} "
+        f"{utc.hour:02d}:{utc.minute:02d}:{utc.second:02d}.{utc.microsecond:06d}"
+    )
+
+
+def _storable(value: Any) -> Any:
+    """`value` with every string free of NUL and lone surrogates (their escapes' text instead)."""
+    if isinstance(value, str):
+        text = value.replace("\x00", "\\u0000")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+        return text
+    if isinstance(value, Mapping):
+        return {_storable(k): _storable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_storable(v) for v in value]
+    return value
 
 
 def event_row(event: Mapping[str, Any], synced_at: dt.datetime) -> dict[str, Any]:

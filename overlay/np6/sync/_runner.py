@@ -42,14 +42,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event, insert, select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
 from .._exceptions import NP6ValidationError
 from . import _schema
 from ._errors import DatabaseError
-from ._rows import dumps, event_row, timestamp_of
+from ._rows import COLUMNS as ROW_COLUMNS
+from ._rows import driver_values, dumps, event_row, timestamp_of
 from ._schema import events, watermarks
 from ._urls import DatabaseURL, parse
 
@@ -334,12 +333,15 @@ def _insert_new(conn: Connection, rows: Sequence[dict[str, Any]], *, portable: b
         return 0
     dialect = conn.dialect.name
     if dialect in ("sqlite", "postgresql") and not portable:
-        statement = (
-            sqlite_insert(events).on_conflict_do_nothing(index_elements=["key"])
-            if dialect == "sqlite"
-            else postgresql_insert(events).on_conflict_do_nothing(index_elements=["key"])
-        )
-        return len(conn.execute(statement.returning(events.c.key), list(rows)).all())
+        # The driver's own executemany (psycopg: pipelined; sqlite3: one prepared statement) with ON
+        # CONFLICT DO NOTHING; both drivers sum rowcount over the rows, which counts the inserted ones.
+        # (SQLAlchemy's insertmanyvalues would render one statement of ~27,000 parameters per batch, which
+        # psycopg parses anew each time: 20x slower.)
+        params = [driver_values(row, dialect) for row in rows]
+        inserted = conn.exec_driver_sql(_insert_sql(conn), params).rowcount
+        if inserted < 0:  # pragma: no cover - both drivers report it
+            raise DatabaseError(f"the {dialect} driver did not count the inserted rows")
+        return int(inserted)
     # Any other database: look the keys up first (the write transaction keeps them from changing for
     # this process; a concurrent writer of the same keys makes the insert fail, and the batch is retried
     # by the next run).
@@ -352,6 +354,16 @@ def _insert_new(conn: Connection, rows: Sequence[dict[str, Any]], *, portable: b
     if fresh:
         conn.execute(insert(events), fresh)
     return len(fresh)
+
+
+def _insert_sql(conn: Connection) -> str:
+    quote = conn.dialect.identifier_preparer.quote
+    names = ", ".join(quote(name) for name in ROW_COLUMNS)
+    if conn.dialect.name == "postgresql":
+        marks = ", ".join("%s::jsonb" if name == "raw" else "%s" for name in ROW_COLUMNS)
+    else:
+        marks = ", ".join("?" for _ in ROW_COLUMNS)
+    return f"INSERT INTO {_schema.EVENTS} ({names}) VALUES ({marks}) ON CONFLICT ({quote('key')}) DO NOTHING"
 
 
 def _advance(conn: Connection, query: SyncQuery, greatest: int | None) -> int | None:
