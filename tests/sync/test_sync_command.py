@@ -191,6 +191,11 @@ def test_a_database_password_is_never_shown(np6_sandbox_url: str, postgres_serve
     [
         (["--into", "not-a-url"], "error: --into: not a database URL"),
         (["--into", "nosuchdb:///x"], "error: --into: SQLAlchemy has no database 'nosuchdb'"),
+        (
+            ["--into", "sqlite:///no/such/dir/x.db"],
+            "error: --into: the directory of no/such/dir/x.db does not",
+        ),
+        (["--into", "sqlite:///."], "error: --into: . is a directory, not a database file"),
         (["--look-back", "5x"], "error: --look-back: a duration such as 90s, 15m, 1h or 2d (or 0), got '5x'"),
         (["--id", "abc"], "error: --id: a notification id is a number"),
         (["--kind", "teleports"], "error: unknown reactivity kind 'teleports'"),
@@ -217,3 +222,14 @@ def test_a_missing_extra_is_named(np6_sandbox_url: str, tmp_path: Path, module: 
     assert ran.code == 2, ran
     assert ran.stderr.startswith("error: np6 reactivities sync needs the sync extra"), ran
     assert "pip install 'np6-python[sync]'" in ran.stderr and ran.stderr.count("\n") == 1
+
+
+def test_a_file_that_is_not_a_database_is_left_as_it_is(np6_sandbox_url: str, tmp_path: Path) -> None:
+    generate(np6_sandbox_url, 2, start=START)
+    notes = tmp_path / "notes.txt"
+    notes.write_bytes(b"not a database, " * 1000)
+    ran = run(sync_command(f"sqlite:///{notes}"), cli_env(np6_sandbox_url))
+    assert ran.code == 1 and ran.stderr.count("\n") == 1, ran
+    assert ran.stderr.startswith(f"error: the database failed (sqlite:///{notes}): file is not a database")
+    assert notes.read_bytes() == b"not a database, " * 1000
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]

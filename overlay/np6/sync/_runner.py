@@ -27,6 +27,9 @@ Window edges
       longer look-back (or a one-off run with a larger one); it costs only re-reading that span each run.
     - The watermark never goes back: an older batch (another run of the same query racing this one) leaves
       it where it is. Events without a timestamp (an unknown kind may have none) are stored and leave it.
+    - Batches are committed in the order NP6 sends them, so this relies on NP6 sorting ascending as asked
+      (the same assumption `np6 reactivities export --resume` makes): an event sent after a later one
+      was committed, and older than that watermark minus the look-back, would be left out.
     - Queries are independent: each (scope, id, kind) has its own watermark, and the events table is
       shared, so an event read by two overlapping queries is stored once.
 """

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import urllib.parse
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
@@ -71,6 +72,7 @@ def parse(text: str) -> DatabaseURL:
         raise BadDatabaseURL(
             f"into: SQLAlchemy has no database {url.drivername!r} (e.g. sqlite, postgresql, mysql+pymysql)"
         ) from None
+    _check_sqlite_file(url)
     secrets = set(raw_secrets)
     if url.password is not None:
         secrets.add(str(url.password))
@@ -83,6 +85,20 @@ def parse(text: str) -> DatabaseURL:
         found.add(urllib.parse.quote_plus(secret, safe=""))
     # Longest first, so a password that contains another one is hidden whole.
     return DatabaseURL(url, tuple(sorted(found, key=len, reverse=True)))
+
+
+def _check_sqlite_file(url: URL) -> None:
+    """A SQLite file in a directory that does not exist, or a directory, is a bad `into` (SQLite would
+    only say "unable to open database file")."""
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return
+    if url.database.startswith("file:"):  # a URI filename: SQLite's business
+        return
+    path = Path(url.database)
+    if path.is_dir():
+        raise BadDatabaseURL(f"into: {path} is a directory, not a database file")
+    if not path.parent.is_dir():
+        raise BadDatabaseURL(f"into: the directory of {path} does not exist")
 
 
 def _raw_secrets(text: str) -> set[str]:
