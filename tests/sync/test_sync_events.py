@@ -9,12 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from sync_support import START, generate, hit, inject, row_count, sandbox_events, stored, watermarks
 
-from np6 import NP6, NP6ValidationError
+from np6 import NP6, NP6ValidationError, StreamInterruptedError
 from np6._event_columns import NAMES, typed
-from np6.sync import BadDatabaseURL, SyncResult, sync_events
+from np6.sync import BadDatabaseURL, SyncResult, result_of, sync_events
 from np6_sandbox.app import Sandbox
 from np6_sandbox.testing import TEST_API_KEY
 
@@ -234,3 +235,27 @@ def test_nul_characters_are_stored_where_the_database_can_hold_them(
         assert {k: v for k, v in row["raw"].items() if k != "source"} == {
             k: v for k, v in event.items() if k != "source"
         }
+
+
+def test_a_broken_stream_keeps_what_was_committed_and_the_next_run_continues(
+    client: NP6, np6_sandbox: Sandbox, np6_sandbox_url: str, database_url: str
+) -> None:
+    generate(np6_sandbox_url, 2500, start=START, step=1)
+    fault = {"operation": "*", "kind": "truncate", "count": 1}
+    httpx.post(f"{np6_sandbox_url}/_sandbox/faults", json=fault).raise_for_status()
+
+    with pytest.raises(StreamInterruptedError) as caught:
+        hits(client, database_url, batch_size=100)
+
+    committed = result_of(caught.value)
+    assert committed is not None and not committed.complete
+    assert 0 < committed.new < 2500 and committed.new % 100 == 0 == committed.already_present
+    assert row_count(database_url) == committed.new and committed.batches == committed.new // 100
+    assert (
+        committed.watermark
+        == START + committed.new - 1
+        == watermarks(database_url)[("notifications", "", "hits")]
+    )
+    again = hits(client, database_url, batch_size=100)
+    assert again.complete and again.new == 2500 - committed.new
+    assert set(stored(database_url)) == set(sandbox_events(np6_sandbox))
