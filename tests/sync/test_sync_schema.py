@@ -12,9 +12,9 @@ import sqlalchemy as sa
 from sync_support import START, generate, hit, inject, sandbox_events, stored, watermarks
 
 from np6 import NP6
-from np6.sync import SchemaTooNewError, sync_events
+from np6.sync import SchemaTooNewError, SyncQuery, sync_events
 from np6.sync._rows import event_row
-from np6.sync._runner import _insert_new
+from np6.sync._runner import _advance, _insert_new
 from np6.sync._schema import LATEST, events, metadata, migrate
 from np6_sandbox.app import Sandbox
 from np6_sandbox.testing import TEST_API_KEY
@@ -143,3 +143,23 @@ def test_lone_surrogates_are_kept_as_their_escapes(engine: sa.Engine, database_u
     raw = stored(database_url)["lonely"]["raw"]
     assert raw["pair"] == "\U0001f600"
     assert raw["note"] == ("a\udc00b" if database_url.startswith("sqlite") else "a\\udc00b")
+
+
+@pytest.mark.parametrize("portable", [False, True], ids=["upsert", "read-then-write"])
+def test_a_watermark_only_ever_rises(engine: sa.Engine, portable: bool) -> None:
+    with engine.begin() as conn:
+        migrate(conn)
+    query = SyncQuery("actions", "000PE4", None)
+    steps = [
+        (None, None),
+        (START + 5, START + 5),
+        (START + 3, START + 5),
+        (None, START + 5),
+        (START + 9, START + 9),
+    ]
+    for greatest, expected in steps:
+        with engine.begin() as conn:
+            assert _advance(conn, query, greatest, portable=portable) == expected
+    with engine.connect() as conn:
+        rows = conn.execute(sa.text("SELECT scope, resource_id, kind, timestamp FROM np6_watermarks")).all()
+    assert [tuple(r) for r in rows] == [("actions", "000PE4", "", START + 9)]

@@ -44,7 +44,9 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from sqlalchemy import Connection, Engine, create_engine, event, insert, select
+from sqlalchemy import Connection, Engine, case, create_engine, event, insert, select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
 from .._exceptions import NP6ValidationError
@@ -369,24 +371,47 @@ def _insert_sql(conn: Connection) -> str:
     return f"INSERT INTO {_schema.EVENTS} ({names}) VALUES ({marks}) ON CONFLICT ({quote('key')}) DO NOTHING"
 
 
-def _advance(conn: Connection, query: SyncQuery, greatest: int | None) -> int | None:
-    """Raise the query's watermark to `greatest` (never lower it) in the caller's transaction."""
-    current = conn.execute(select(watermarks.c.timestamp).where(*_where(query))).scalar()
-    if greatest is None or (current is not None and current >= greatest):
+def _advance(
+    conn: Connection, query: SyncQuery, greatest: int | None, *, portable: bool = False
+) -> int | None:
+    """Raise the query's watermark to `greatest` (never lower it) in the caller's transaction; returns it.
+
+    SQLite and PostgreSQL do it in one upsert, so two runs of a query starting together cannot both try
+    to create its row; elsewhere it is read, then written.
+    """
+    current: int | None
+    if greatest is None:
+        current = conn.execute(select(watermarks.c.timestamp).where(*_where(query))).scalar()
         return current
-    now = dt.datetime.now(dt.UTC)
+    row = {
+        "scope": query.scope,
+        "resource_id": query.id or "",
+        "kind": query.kind or "",
+        "timestamp": greatest,
+        "updated_at": dt.datetime.now(dt.UTC),
+    }
+    dialect = conn.dialect.name
+    if dialect in ("sqlite", "postgresql") and not portable:
+        upsert = sqlite_insert(watermarks) if dialect == "sqlite" else postgresql_insert(watermarks)
+        higher = watermarks.c.timestamp < upsert.excluded.timestamp
+        statement = upsert.values(row).on_conflict_do_update(
+            index_elements=["scope", "resource_id", "kind"],
+            set_={
+                "timestamp": case((higher, upsert.excluded.timestamp), else_=watermarks.c.timestamp),
+                "updated_at": case((higher, upsert.excluded.updated_at), else_=watermarks.c.updated_at),
+            },
+        )
+        current = conn.execute(statement.returning(watermarks.c.timestamp)).scalar_one()
+        return current
+    current = conn.execute(select(watermarks.c.timestamp).where(*_where(query))).scalar()
     if current is None:
+        conn.execute(insert(watermarks).values(row))
+    elif current < greatest:
         conn.execute(
-            insert(watermarks).values(
-                scope=query.scope,
-                resource_id=query.id or "",
-                kind=query.kind or "",
-                timestamp=greatest,
-                updated_at=now,
-            )
+            watermarks.update().where(*_where(query)).values(timestamp=greatest, updated_at=row["updated_at"])
         )
     else:
-        conn.execute(watermarks.update().where(*_where(query)).values(timestamp=greatest, updated_at=now))
+        return int(current)
     return greatest
 
 
