@@ -217,7 +217,7 @@ FAULTS = {
     # name: (fault on batch k, the error raised, whether the failed batch was sent, client timeout)
     "503 before sending": ({"kind": "status", "status": 503}, np6.SendServerError, False, 30.0),
     "400 refused": ({"kind": "status", "status": 400}, np6.BadRequestError, False, 30.0),
-    "timeout after NP6 sent": ({"kind": "delay", "delay": 8}, np6.SendOutcomeUnknownError, True, 3.0),
+    "timeout after NP6 sent": ({"kind": "delay", "delay": 10}, np6.SendOutcomeUnknownError, True, 5.0),
     "dropped after NP6 sent": ({"kind": "drop_after"}, np6.SendOutcomeUnknownError, True, 30.0),
     "unreadable answer": ({"kind": "malformed"}, np6.SendResponseUnreadableError, True, 30.0),
 }
@@ -368,7 +368,7 @@ async def test_wait_for_expiring_mid_flight(
     admin: httpx.Client,
 ) -> None:
     async def expire(send: Awaitable[Any], seen: SendWatch) -> Any:
-        return await asyncio.wait_for(send, timeout=3)
+        return await asyncio.wait_for(send, timeout=5)
 
     error, seen = await _interrupted(watch, contacts, aclient, expire)
     assert isinstance(error, TimeoutError)
