@@ -15,7 +15,8 @@ Sections (``--only`` takes their keys; each row of the table names the command t
    calls of 25,000 per side interleaved ABBA (target: >= 0.9x, results in input order, every recipient
    exactly once in the outbox);
 3. ``bulk_send``: the same 100,000 through the sync ``np6.actions.send`` in batches of ``DEFAULT_BATCH_SIZE``
-   / raw httpx posting the same batches one after the other (reference; each recipient exactly once);
+   / raw httpx posting the same batches one after the other, interleaved the same way (reference; each
+   recipient exactly once);
 4. ``stream``: 1,000,000 events through ``notifications.reactivities()`` (typed, and ``raw=True``) / raw
    ijson over the same bytes, each in its own process (targets: typed >= 0.85x, raw=True >= 0.95x, RSS
    growth <= 20 MB); the generated non-streaming call as a reference;
@@ -251,37 +252,65 @@ def _raw_batches(addresses: list[str], size: int) -> list[list[dict[str, Any]]]:
     ]
 
 
-def bench_bulk_send(url: str, recipients: int) -> dict[str, Any]:
-    import np6
+Send = Callable[[list[str]], tuple[list[dict[str, Any]], float]]
 
+
+def _interleaved(url: str, recipients: int, segments: int, sends: dict[str, Send]) -> dict[str, Any]:
+    """Each of ``sends`` (``raw`` and ``np6``: addresses -> (results as JSON, seconds)) sends to every one of
+    ``recipients`` new contacts once, in ``segments`` calls, the two sides' calls interleaved ABBA (raw,
+    np6, np6, raw, ...) so that a load drifting during the minutes this takes weighs on both alike; the
+    ratio is of the summed times. Every call is accounted (``_account``: order, outbox, ids)."""
     admin, addresses = _bulk_contacts(url, recipients)
-    size = np6.DEFAULT_BATCH_SIZE
-    raw = httpx.Client(base_url=url, timeout=600.0, headers={"X-Key": KEY, "Accept": "application/json"})
-    began = time.perf_counter()
-    raw_results: list[dict[str, Any]] = []
-    for batch in _raw_batches(addresses, size):
-        r = raw.post(
-            f"/actions/{ACTION}/executions", content=json.dumps(batch), headers={"Content-Type": EMAIL}
-        )
-        r.raise_for_status()
-        raw_results.extend(json.loads(r.content))
-    raw_figures = _account(admin, addresses, raw_results, time.perf_counter() - began)
-    raw.close()
-
-    with np6.NP6(api_key=KEY, base_url=url, timeout=600.0) as sdk:
-        messages: list[Any] = [np6.Contact.unicity(a) for a in addresses]
-        began = time.perf_counter()
-        results = sdk.actions.send(ACTION, messages)
-        elapsed = time.perf_counter() - began
-    sdk_figures = _account(admin, addresses, [r.to_dict() for r in results], elapsed)
+    per = recipients // segments
+    runs: dict[str, list[dict[str, Any]]] = {"raw": [], "np6": []}
+    seconds = {"raw": 0.0, "np6": 0.0}
+    order: list[tuple[str, int]] = []
+    for segment in range(segments):
+        order += [(kind, segment) for kind in (("raw", "np6") if segment % 2 == 0 else ("np6", "raw"))]
+    for kind, segment in order:
+        part = addresses[segment * per : (segment + 1) * per]
+        results, elapsed = sends[kind](part)
+        runs[kind].append(_account(admin, part, results, elapsed))
+        seconds[kind] += elapsed
     admin.close()
     return {
-        "recipients": recipients,
-        "batch_size": size,
-        "raw": raw_figures,
-        "np6": sdk_figures,
-        "np6_vs_raw": round(sdk_figures["recipients_per_s"] / raw_figures["recipients_per_s"], 3),
+        "recipients": per * segments,
+        "segments": segments,
+        "segment": per,
+        "order": [f"{kind} {segment}" for kind, segment in order],
+        "runs": runs,
+        "recipients_per_s": {k: round(per * segments / v) for k, v in seconds.items()},
+        "np6_vs_raw": round(seconds["raw"] / seconds["np6"], 3),
     }
+
+
+def bench_bulk_send(url: str, recipients: int, segments: int) -> dict[str, Any]:
+    """The sync ``np6.actions.send`` (batches one after the other) / raw ``httpx.Client`` posting the same
+    batches one after the other, ``_interleaved``."""
+    import np6
+
+    size = np6.DEFAULT_BATCH_SIZE
+
+    def raw_send(addresses: list[str]) -> tuple[list[dict[str, Any]], float]:
+        headers = {"X-Key": KEY, "Accept": "application/json", "Content-Type": EMAIL}
+        with httpx.Client(base_url=url, timeout=600.0, headers=headers) as raw:
+            began = time.perf_counter()
+            results: list[dict[str, Any]] = []
+            for batch in _raw_batches(addresses, size):
+                r = raw.post(f"/actions/{ACTION}/executions", content=json.dumps(batch))
+                r.raise_for_status()
+                results.extend(json.loads(r.content))
+            return results, time.perf_counter() - began
+
+    def np6_send(addresses: list[str]) -> tuple[list[dict[str, Any]], float]:
+        with np6.NP6(api_key=KEY, base_url=url, timeout=600.0) as sdk:
+            messages: list[Any] = [np6.Contact.unicity(a) for a in addresses]
+            began = time.perf_counter()
+            results = sdk.actions.send(ACTION, messages)
+            elapsed = time.perf_counter() - began
+        return [r.to_dict() for r in results], elapsed
+
+    return {"batch_size": size, **_interleaved(url, recipients, segments, {"raw": raw_send, "np6": np6_send})}
 
 
 async def _raw_concurrent_send(
@@ -324,42 +353,16 @@ async def _np6_concurrent_send(
 
 
 def bench_async_send(url: str, recipients: int, concurrency: int, segments: int) -> dict[str, Any]:
-    """``AsyncNP6.actions.send(concurrency=N)`` / raw ``httpx.AsyncClient`` at N: each side sends every
-    recipient once, in ``segments`` calls of ``recipients / segments``, the two sides' calls interleaved
-    ABBA (raw, np6, np6, raw, ...) so that a load drifting during the minutes this takes weighs on both
-    alike; the ratio is of the summed times. Every call is accounted (order, outbox, ids)."""
+    """``AsyncNP6.actions.send(concurrency=N)`` / raw ``httpx.AsyncClient`` posting the same batches at N,
+    ``_interleaved``."""
     import np6
 
-    admin, addresses = _bulk_contacts(url, recipients)
     size = np6.DEFAULT_BATCH_SIZE
-    per = recipients // segments
-    runs: dict[str, list[dict[str, Any]]] = {"raw": [], "np6": []}
-    seconds = {"raw": 0.0, "np6": 0.0}
-    order: list[tuple[str, int]] = []
-    for segment in range(segments):
-        pair = ("raw", "np6") if segment % 2 == 0 else ("np6", "raw")
-        order += [(kind, segment) for kind in pair]
-    for kind, segment in order:
-        part = addresses[segment * per : (segment + 1) * per]
-        if kind == "raw":
-            results, elapsed = asyncio.run(_raw_concurrent_send(url, part, size, concurrency))
-        else:
-            results, elapsed = asyncio.run(_np6_concurrent_send(url, part, concurrency))
-        runs[kind].append(_account(admin, part, results, elapsed))
-        seconds[kind] += elapsed
-    admin.close()
-    rates = {k: round(per * segments / v) for k, v in seconds.items()}
-    return {
-        "recipients": per * segments,
-        "segments": segments,
-        "segment": per,
-        "batch_size": size,
-        "concurrency": concurrency,
-        "order": [f"{kind} {segment}" for kind, segment in order],
-        "runs": runs,
-        "recipients_per_s": rates,
-        "np6_vs_raw": round(seconds["raw"] / seconds["np6"], 3),
+    sends: dict[str, Send] = {
+        "raw": lambda part: asyncio.run(_raw_concurrent_send(url, part, size, concurrency)),
+        "np6": lambda part: asyncio.run(_np6_concurrent_send(url, part, concurrency)),
     }
+    return {"batch_size": size, "concurrency": concurrency, **_interleaved(url, recipients, segments, sends)}
 
 
 # -------------------------------------------------------------------------------------- 4. streaming
@@ -588,7 +591,7 @@ def rows_async_send(f: dict[str, Any]) -> list[Row]:
 
 
 def run_bulk_send(b: Bench) -> dict[str, Any]:
-    return bench_bulk_send(b.sandbox_url, b.recipients)
+    return bench_bulk_send(b.sandbox_url, b.recipients, 2 if b.quick else 4)
 
 
 def _exact(f: dict[str, Any], recipients: int) -> bool:
@@ -598,19 +601,19 @@ def _exact(f: dict[str, Any], recipients: int) -> bool:
 
 
 def rows_bulk_send(f: dict[str, Any]) -> list[Row]:
-    n = f["np6"]
-    what = "sync actions.send, sequential: np6 / raw"
+    exact = all(_exact(run, f["segment"]) for kind in ("raw", "np6") for run in f["runs"][kind])
+    rate = f["recipients_per_s"]
     detail = (
-        f"{f['recipients']:,} in batches of {f['batch_size']}:"
-        f" np6 {n['recipients_per_s']:,}/s, raw {f['raw']['recipients_per_s']:,}/s;"
-        f" lost {n['lost']}, duplicated {n['duplicated']}"
+        f"{f['recipients']:,} each in {f['segments']} calls ABBA, batches of {f['batch_size']}:"
+        f" np6 {rate['np6']:,}/s, raw {rate['raw']:,}/s; {'all' if exact else 'NOT all'} in order,"
+        f" lost {sum(r['lost'] for r in f['runs']['np6'])},"
+        f" duplicated {sum(r['duplicated'] for r in f['runs']['np6'])}"
     )
-    exact = _exact(n, f["recipients"]) and _exact(f["raw"], f["recipients"])
     return [
         Row(
-            what,
+            "sync actions.send, sequential: np6 / raw",
             f"{f['np6_vs_raw']:.2f}x ({detail})",
-            "each recipient exactly once",
+            "(reference) each recipient exactly once",
             exact,
             "bulk_send",
         )
