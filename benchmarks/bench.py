@@ -11,8 +11,8 @@ Sections (``--only`` takes their keys; each row of the table names the command t
    (target: np6/raw <= 1.05x);
 2. ``async_renders``: 10,000 renders at concurrency 64 through ``AsyncNP6`` / raw ``httpx.AsyncClient``
    (reference); ``async_send``: 100,000 recipients through ``AsyncNP6.actions.send(..., concurrency=4)`` /
-   raw ``httpx.AsyncClient`` posting the same batches at the same concurrency, against the sandbox, in four
-   calls of 25,000 per side interleaved ABBA (target: >= 0.9x, results in input order, every recipient
+   raw ``httpx.AsyncClient`` posting the same batches at the same concurrency, against the sandbox, in five
+   calls of 20,000 per side interleaved ABBA (target: >= 0.9x, results in input order, every recipient
    exactly once in the outbox);
 3. ``bulk_send``: the same 100,000 through the sync ``np6.actions.send`` in batches of ``DEFAULT_BATCH_SIZE``
    / raw httpx posting the same batches one after the other, interleaved the same way (reference; each
@@ -517,7 +517,8 @@ class Bench:
         self.renders = 2000 if quick else 10_000
         self.events = 50_000 if quick else 1_000_000
         self.generated_events = self.events if quick else 200_000
-        self.recipients = 5_000 if quick else 100_000
+        self.recipients = 8_000 if quick else 100_000  # calls of whole waves: 4 or 20 batches of 1000 at 4
+        self.segments = 2 if quick else 5
         self.concurrency = 4
 
     @property
@@ -566,7 +567,7 @@ def rows_async_renders(f: dict[str, Any]) -> list[Row]:
 
 
 def run_async_send(b: Bench) -> dict[str, Any]:
-    return bench_async_send(b.sandbox_url, b.recipients, b.concurrency, 2 if b.quick else 4)
+    return bench_async_send(b.sandbox_url, b.recipients, b.concurrency, b.segments)
 
 
 def rows_async_send(f: dict[str, Any]) -> list[Row]:
@@ -591,7 +592,7 @@ def rows_async_send(f: dict[str, Any]) -> list[Row]:
 
 
 def run_bulk_send(b: Bench) -> dict[str, Any]:
-    return bench_bulk_send(b.sandbox_url, b.recipients, 2 if b.quick else 4)
+    return bench_bulk_send(b.sandbox_url, b.recipients, b.segments)
 
 
 def _exact(f: dict[str, Any], recipients: int) -> bool:
