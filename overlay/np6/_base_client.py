@@ -364,15 +364,20 @@ class _BaseClient:
         )
         return response
 
-    def _loaded(self, call: _Call, response: httpx.Response, body: bytes) -> httpx.Response:
-        """A closed copy of ``response`` holding the decoded ``body`` (what the generated parser reads)."""
-        headers = [
-            (k, v)
-            for k, v in response.headers.multi_items()
-            if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")
-        ]
-        loaded = httpx.Response(response.status_code, headers=headers, content=body, request=call.request)
-        return loaded
+    def _loaded(self, response: httpx.Response, body: bytes) -> httpx.Response:
+        """``response`` holding the decoded ``body`` as its content (what the generated parser reads).
+
+        No copy: the body is set where ``httpx.Response.read()`` would have put it (``_content``), since it
+        was read raw and decoded here within ``np6.Limits``. The headers that described the wire encoding
+        are dropped when present (rare: a compressed body), so the response describes its content.
+        """
+        headers = response.headers
+        for name in ("content-encoding", "transfer-encoding"):
+            if name in headers:
+                del headers[name]
+                headers["content-length"] = str(len(body))
+        response._content = body
+        return response
 
     def _parse(self, call: _Call, response: httpx.Response) -> Any:
         body = response.content
@@ -661,7 +666,7 @@ class SyncAPIClient(_BaseClient):
                             body += piece
                     for piece in reader.finish():
                         body += piece
-                    return self._loaded(call, response, bytes(body))
+                    return self._loaded(response, bytes(body))
                 raise self._status_error(call, response, self._read_error_body(response, at))
         except NP6Error:
             raise
@@ -755,7 +760,7 @@ class AsyncAPIClient(_BaseClient):
                             body += piece
                     for piece in reader.finish():
                         body += piece
-                    return self._loaded(call, response, bytes(body))
+                    return self._loaded(response, bytes(body))
                 raise self._status_error(call, response, await self._read_error_body(response, at))
         except NP6Error:
             raise
