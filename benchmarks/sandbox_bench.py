@@ -128,6 +128,7 @@ def bench_events(url: str, batch: int, batches: int, generate: int, rounds: int)
         "generate_per_round": generate,
         "rounds": rounds,
         "events_per_s": {k: round(v) for k, v in med.items()},
+        "rounds_events_per_s": {k: [round(x) for x in v] for k, v in rates.items()},
         "inject_vs_generate": round(med["inject"] / med["generate"], 4),
     }
 
@@ -184,6 +185,7 @@ def bench_get(url: str, requests: int, rounds: int) -> dict[str, Any]:
         "rounds": rounds,
         "body_bytes": len(body),
         "requests_per_s": {k: round(v) for k, v in med.items()},
+        "rounds_requests_per_s": {k: [round(x) for x in v] for k, v in rates.items()},
         "render_requests_per_s": round(render),
         "sandbox_vs_bare": round(med["sandbox"] / med["bare"], 3),
     }
