@@ -294,3 +294,22 @@ def test_an_output_that_appears_meanwhile_is_kept_and_so_is_the_export(
     partial = [name for name in left(tmp_path) if name != "out.parquet"]
     assert len(partial) == 1 and partial[0].endswith(".np6-partial")
     assert pq.read_table(tmp_path / partial[0]).column("id").to_pylist() == ["e0", "e1"]
+
+
+def test_the_stream_comes_from_a_client_of_the_given_url_and_key(
+    offline: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clients: list[Any] = []
+
+    def open_stream(client: Any, *args: Any) -> FakeStream:
+        clients.append(client)
+        return FakeStream([hit(0, T0)])
+
+    monkeypatch.setattr(_reactivities, "_stream", open_stream)
+    flags = ["--base-url", "http://127.0.0.1:7", "--api-key", "sk-from-the-flag"]  # not the environment's
+    result = export(offline, "--format", "parquet", "--output", "out.parquet", *flags)
+    assert result.exit_code == 0, result.output
+    [client] = clients
+    assert isinstance(client, np6.NP6)
+    assert client.base_url == "http://127.0.0.1:7"
+    assert client._api_key.get() == "sk-from-the-flag"
