@@ -21,6 +21,9 @@ from np6_sandbox.testing import TEST_API_KEY
 from support import ROOT
 from typecheck import mypy_diagnostics
 
+# With tests/typing/ on one xdist worker: both run mypy on the shared .mypy_cache, one run at a time.
+pytestmark = pytest.mark.xdist_group("mypy")
+
 DOCS = [ROOT / "README.md", ROOT / "sandbox" / "README.md"]
 _FENCE = re.compile(r"^```python\n(.*?)^```$", re.M | re.S)
 _HEADING = re.compile(r"^#+ (.*)$", re.M)

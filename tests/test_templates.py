@@ -28,6 +28,9 @@ BASE = "https://np6.test/v8"
 EMAIL = "application/vnd.np6.cm.email"
 SMS = "application/vnd.np6.cm.sms"
 
+# One xdist worker for the module: the toy client is generated (scripts/regen.sh) once.
+pytestmark = pytest.mark.xdist_group("toy-regen")
+
 
 @pytest.fixture(scope="module")
 def toy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:

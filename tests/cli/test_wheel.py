@@ -21,6 +21,9 @@ from packaging.requirements import Requirement
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 600  # a safety net for the build, not a timing assertion
 
+# One xdist worker for the module: the wheel (an isolated build) and its venv are made once.
+pytestmark = pytest.mark.xdist_group("wheel")
+
 
 def core_closure(name: str) -> set[str]:
     """The distributions `name` needs without any extra, recursively (normalised names)."""

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
 import np6_sandbox
 from np6_contract.cli import main
 
 KEY = "contract-sandbox-key-0123456789"
 
 
+@pytest.mark.slow
 def test_the_suite_passes_against_the_sandbox_with_everything_allowed() -> None:
     out = io.StringIO()
     with np6_sandbox.serve(api_keys=[KEY]) as url:

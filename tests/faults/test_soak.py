@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .conftest import SECRET
 from .soak import soak
 
 
+@pytest.mark.slow
 def test_soak_mixed_calls_with_random_faults(sandbox_url: str) -> None:
     figures = soak(sandbox_url, SECRET, calls=300, seed=1, max_seconds=90.0)
     assert not figures.unexpected, figures.unexpected[:10]

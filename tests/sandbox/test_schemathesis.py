@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 import yaml
 
 from np6_sandbox import Sandbox, serve
@@ -61,6 +62,7 @@ def _finish(run: subprocess.Popen[str], spec: Path, report: Path) -> dict[str, A
     return result
 
 
+@pytest.mark.slow
 def test_schemathesis_finds_no_failure(tmp_path: Path) -> None:
     """The NP6 spec on one sandbox and the admin surface on another (with a token), fuzzed side by side."""
     sandbox = Sandbox(api_keys=[KEY], validate_responses=True)

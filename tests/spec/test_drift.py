@@ -23,6 +23,9 @@ from np6_sandbox import Sandbox, serve
 
 from support import SPEC, load_spec, run_regen
 
+# One xdist worker for the module: the clean recording of every read is made once.
+pytestmark = pytest.mark.xdist_group("drift-recording")
+
 
 @pytest.fixture(scope="module")
 def clean_recording(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:

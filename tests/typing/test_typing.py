@@ -8,6 +8,9 @@ import pytest
 
 from typecheck import mypy_diagnostics
 
+# With tests/test_readme.py on one xdist worker: both run mypy on the shared .mypy_cache, one run at a time.
+pytestmark = pytest.mark.xdist_group("mypy")
+
 HERE = Path(__file__).parent
 CASES = sorted(p for p in HERE.glob("*.py") if not p.name.startswith("test_"))
 
