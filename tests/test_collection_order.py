@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-import inspect
+from pathlib import Path
 
 import pytest
 
-import conftest
+CONFTEST = Path(__file__).with_name("conftest.py")
 
 
 def test_slow_tests_come_first_and_nothing_is_dropped(pytester: pytest.Pytester) -> None:
+    # The real hook, loaded from tests/conftest.py by path (`import conftest` may find another conftest.py).
     pytester.makeconftest(
-        "from __future__ import annotations\n\nimport pytest\n\n"
-        + inspect.getsource(conftest.pytest_collection_modifyitems)
+        f"""
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location("np6_tests_conftest", {str(CONFTEST)!r})
+        real = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(real)
+        pytest_collection_modifyitems = real.pytest_collection_modifyitems
+        """
     )
     pytester.makeini("[pytest]\nmarkers =\n    slow: long\n")
     pytester.makepyfile(
