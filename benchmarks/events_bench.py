@@ -1,11 +1,11 @@
-"""``make bench-events``: 1,000,000 reactivity events exported to JSON Lines, Parquet and Parquet by day.
+"""``make bench-events``: 1,000,000 reactivity events exported (JSON Lines, Parquet, by day) and synced.
 
     .venv/bin/python benchmarks/events_bench.py [--events N] [--rounds R] [--json reports/events_bench.json]
 
 One loopback server answers ``GET /notifications/reactivities`` with fixed bytes (benchmarks/fixed_server.py:
 N copies of a spec-valid push hit taken from the sandbox, ids and timestamps made unique, spread over about
 30 days), so the figures measure np6 and not a server. Each variant is the real console script in its own
-process, its peak RSS read from the kernel for that child alone (``os.wait4``'s ``ru_maxrss``), and its
+process, its peak RSS and CPU time read from the kernel for that child alone (``os.wait4``'s rusage), and its
 output checked to hold exactly N events. The variants run interleaved, round after round, each round in a
 rotated order; the JSON Lines export is the reference: every figure is also a ratio to it in the same round
 (the machine is shared: compare ratios, and read the load printed with them).
@@ -167,6 +167,9 @@ def run_one(variant: Variant, url: str, events: int) -> dict[str, Any]:
         return {
             "seconds": round(seconds, 2),
             "events_per_s": round(events / seconds),
+            # CPU seconds of the command (user + system): on a loaded machine, steadier than the wall clock
+            "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 2),
+            "events_per_cpu_s": round(events / max(usage.ru_utime + usage.ru_stime, 1e-9)),
             "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),  # ru_maxrss is in KiB on Linux
             "output_mb": round(size / 1e6, 1),
         }
@@ -181,6 +184,7 @@ def load() -> str:
 def bench(events: int, rounds: int, chosen: list[Variant]) -> dict[str, Any]:
     runs: dict[str, list[dict[str, Any]]] = {v.name: [] for v in chosen}
     ratios: dict[str, list[float]] = {v.name: [] for v in chosen}
+    cpu_ratios: dict[str, list[float]] = {v.name: [] for v in chosen}
     loads = [load()]
     template = template_event()
     step = max(1, SPREAD_MS // max(events, 1))
@@ -197,12 +201,15 @@ def bench(events: int, rounds: int, chosen: list[Variant]) -> dict[str, Any]:
             for name, figures in this_round.items():
                 if reference is not None:
                     ratios[name].append(figures["events_per_s"] / reference["events_per_s"])
+                    cpu_ratios[name].append(figures["events_per_cpu_s"] / reference["events_per_cpu_s"])
             loads.append(load())
     summary = {}
     for name, measured in runs.items():
         summary[name] = {
             "events_per_s": round(statistics.median(m["events_per_s"] for m in measured)),
             "vs_jsonl": round(statistics.median(ratios[name]), 3) if ratios[name] else None,
+            "events_per_cpu_s": round(statistics.median(m["events_per_cpu_s"] for m in measured)),
+            "cpu_vs_jsonl": round(statistics.median(cpu_ratios[name]), 3) if cpu_ratios[name] else None,
             "peak_rss_mb": max(m["peak_rss_mb"] for m in measured),
             "output_mb": measured[-1]["output_mb"],
             "runs": measured,
@@ -214,13 +221,15 @@ def table(report: dict[str, Any]) -> str:
     lines = [
         f"{report['events']:,} events, {report['rounds']} round(s), load average (1/5/15 min) "
         f"{' -> '.join(report['load'])}",
-        f"{'variant':<34} {'events/s':>10} {'x jsonl':>8} {'peak RSS':>10} {'output':>10}",
+        f"{'variant':<34} {'events/s':>10} {'x jsonl':>8} {'ev/CPU-s':>10} {'x jsonl':>8} {'peak RSS':>10}"
+        f" {'output':>10}",
     ]
     for name, s in report["variants"].items():
         ratio = "-" if s["vs_jsonl"] is None else f"{s['vs_jsonl']:.2f}x"
+        cpu_ratio = "-" if s["cpu_vs_jsonl"] is None else f"{s['cpu_vs_jsonl']:.2f}x"
         lines.append(
-            f"{name:<34} {s['events_per_s']:>10,} {ratio:>8} {s['peak_rss_mb']:>7.0f} MB"
-            f" {s['output_mb']:>7.1f} MB"
+            f"{name:<34} {s['events_per_s']:>10,} {ratio:>8} {s['events_per_cpu_s']:>10,} {cpu_ratio:>8}"
+            f" {s['peak_rss_mb']:>7.0f} MB {s['output_mb']:>7.1f} MB"
         )
     return "\n".join(lines)
 
