@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -233,3 +234,27 @@ def test_a_file_that_is_not_a_database_is_left_as_it_is(np6_sandbox_url: str, tm
     assert ran.stderr.startswith(f"error: the database failed (sqlite:///{notes}): file is not a database")
     assert notes.read_bytes() == b"not a database, " * 1000
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_the_progress_bar_advances_batch_by_batch(
+    np6_sandbox_url: str, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rich.progress import Progress
+    from typer.testing import CliRunner
+
+    from np6.cli import _app
+
+    generate(np6_sandbox_url, 250, start=START)
+    updates: list[object] = []
+    original = Progress.update
+
+    def update(self: Progress, task_id: Any, **fields: Any) -> None:
+        updates.append(fields.get("completed"))
+        original(self, task_id, **fields)
+
+    monkeypatch.setattr(Progress, "update", update)
+    result = CliRunner().invoke(
+        _app.app, sync_command(sqlite_url, "--batch-size", "100")[1:], env=cli_env(np6_sandbox_url)
+    )
+    assert result.exit_code == 0, result.output
+    assert updates == [100, 200, 250]
