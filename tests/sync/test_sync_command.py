@@ -98,6 +98,7 @@ def rerun_and_compare(
     assert all(rows[key]["raw"] == event for key, event in expected.items())
 
 
+@pytest.mark.slow
 def test_a_sync_killed_mid_run_then_rerun_has_every_event_once(
     np6_sandbox: Sandbox, np6_sandbox_url: str, database_url: str
 ) -> None:
@@ -112,6 +113,7 @@ def test_a_sync_killed_mid_run_then_rerun_has_every_event_once(
     rerun_and_compare(np6_sandbox, database_url, env, committed, watermark)
 
 
+@pytest.mark.slow
 def test_ctrl_c_exits_130_saying_what_was_committed_and_the_rerun_continues(
     np6_sandbox: Sandbox, np6_sandbox_url: str, sqlite_url: str
 ) -> None:
@@ -159,6 +161,7 @@ def test_the_default_database_is_np6_events_db_in_the_current_directory(
     assert row_count(f"sqlite:///{tmp_path / 'np6-events.db'}") == 2
 
 
+@pytest.mark.slow
 def test_a_database_password_is_never_shown(np6_sandbox_url: str, postgres_server: Server) -> None:
     password = "s3cret-Pa55"
     generate(np6_sandbox_url, 2, start=START)
