@@ -36,6 +36,7 @@ def baseline_key(key: str) -> str:
     return "".join("b" if c.isalnum() and c != "b" else ("c" if c == "b" else c) for c in key)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("key", KEYS, ids=[f"len{len(k)}-{i}" for i, k in enumerate(KEYS)])
 def test_the_key_is_in_no_output(key: str, np6_sandbox_url: str, tmp_path: Path) -> None:
     runs = scenarios(np6_sandbox_url, key, tmp_path)

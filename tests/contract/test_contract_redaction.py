@@ -74,6 +74,7 @@ def _run(key: str, tmp: Path) -> list[str]:
     return [text, junit.read_text(encoding="utf-8"), *(f.read_text(encoding="utf-8") for f in files)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("key", KEYS, ids=[f"len{len(k)}" for k in KEYS])
 def test_no_written_file_or_report_holds_the_key(tmp_path: Path, key: str) -> None:
     written = _run(key, tmp_path / "key")

@@ -7,6 +7,7 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from contract_servers import KEY, FakeNp6, serve
 
 from np6_contract.cli import main
@@ -22,6 +23,7 @@ def wrong_list(method: str, path: str) -> tuple[int, dict[str, str], bytes] | No
     return None
 
 
+@pytest.mark.slow
 def test_a_spec_violation_is_reported_with_operation_check_and_request_id(tmp_path: Path) -> None:
     app = FakeNp6(override=wrong_list)
     junit = tmp_path / "contract.xml"
@@ -67,6 +69,7 @@ def echo_key(method: str, path: str) -> tuple[int, dict[str, str], bytes] | None
     return None
 
 
+@pytest.mark.slow
 def test_record_saves_redacted_exchanges(tmp_path: Path) -> None:
     app = FakeNp6(override=echo_key)
     out = io.StringIO()

@@ -21,6 +21,7 @@ def run(url: str, *args: str) -> tuple[int, str]:
     return code, out.getvalue()
 
 
+@pytest.mark.slow
 def test_default_run_sends_no_write_method() -> None:
     app = FakeNp6()
     with serve(app) as url:
@@ -33,6 +34,7 @@ def test_default_run_sends_no_write_method() -> None:
     assert "needs --allow-writes" in text
 
 
+@pytest.mark.slow
 def test_writes_without_sends_never_call_a_send_endpoint_and_only_touch_own_resources() -> None:
     app = FakeNp6()
     with serve(app) as url:
@@ -59,6 +61,7 @@ def test_writes_without_sends_never_call_a_send_endpoint_and_only_touch_own_reso
     assert "may send messages" in text
 
 
+@pytest.mark.slow
 def test_sends_go_only_to_the_named_contacts() -> None:
     app = FakeNp6()
     with serve(app) as url:

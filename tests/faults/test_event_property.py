@@ -14,6 +14,7 @@ import json
 from typing import Any
 
 import httpx
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -131,6 +132,7 @@ def parse_listed(operation_id: str, item: Any) -> Any:
     return client._parse(_Call(operation_id, endpoint(operation_id), request), response)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(event=events())
 def test_any_event_parses_or_raises_np6_error(event: Any) -> None:

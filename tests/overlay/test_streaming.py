@@ -103,6 +103,7 @@ def fast(fast_sandbox: str) -> Iterator[tuple[str, httpx.Client]]:
         yield fast_sandbox, admin
 
 
+@pytest.mark.slow
 def test_memory_stays_flat_over_a_large_stream(fast: tuple[str, httpx.Client]) -> None:
     url, admin = fast
     count = 12_000  # ~10 MB of JSON; holding it (or the parsed events) would take far more than the bound

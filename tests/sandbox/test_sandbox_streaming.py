@@ -7,6 +7,7 @@ import time
 import tracemalloc
 
 import httpx
+import pytest
 
 from np6_sandbox import Sandbox, serve
 
@@ -45,6 +46,7 @@ def _stream(url: str, path: str, params: dict[str, object]) -> tuple[int, int, b
     return size, items, head, tail
 
 
+@pytest.mark.slow
 def test_200k_events_stream_in_flat_memory() -> None:
     sandbox = Sandbox(api_keys=[KEY], seed_data={})
     try:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
 from spec_recording import run_np6
 
 from np6_contract import specdiff
@@ -81,6 +82,7 @@ def test_cli_bad_files_are_usage_errors(tmp_path: Path) -> None:
         assert named in ran.stderr and "Traceback" not in ran.stderr
 
 
+@pytest.mark.slow
 def test_make_api_diff() -> None:
     done = subprocess.run(
         ["make", "-s", "api-diff", f"OLD={OLD}", f"NEW={NEW}"],

@@ -58,6 +58,7 @@ def _recorded(directory: Path) -> list[dict[str, object]]:
     return [json.loads(p.read_text()) for p in sorted(directory.glob("*/*.json"))]
 
 
+@pytest.mark.slow
 def test_tour_calls_every_read_once_with_real_ids(sandbox_url: str, tmp_path: Path) -> None:
     assert GETS == 37
     directory = tmp_path / "tour"
@@ -74,6 +75,7 @@ def test_tour_calls_every_read_once_with_real_ids(sandbox_url: str, tmp_path: Pa
     assert_no_key([p.read_text() for p in directory.glob("*/*.json")], KEY)
 
 
+@pytest.mark.slow
 def test_tour_reports_the_drift_the_fault_admin_injects(sandbox_url: str, tmp_path: Path) -> None:
     faults = [
         {"operation": "get_action", "kind": "unknown_enum"},
