@@ -72,6 +72,7 @@ def streaming_handler(step_ms: int) -> Handler:
     return handler
 
 
+@pytest.mark.slow  # 15-20 s each alone on 2 cores
 @pytest.mark.parametrize("partition", [False, True], ids=["file", "partitioned"])
 def test_parquet_export_memory_is_flat(tmp_path: Path, partition: bool) -> None:
     # Partitioned: one event a minute, so 18 days, each its own file written and closed in turn.
