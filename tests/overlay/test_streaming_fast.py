@@ -118,3 +118,105 @@ def test_a_cut_inside_an_item_is_truncation_not_bad_data() -> None:
     items, kind, *_ = run([body], fast=True)
     assert kind is _Truncated and kind is not _Stalled
     assert items == [json.loads(EVENT)]
+
+
+def parser_for(limits: np6.Limits = np6.DEFAULT_LIMITS) -> _Parser:
+    return _Parser(OPERATION, sort=None, resume=None, raw=True, limits=limits)
+
+
+def test_the_hold_is_four_pieces_of_unfinished_text() -> None:
+    limits = np6.Limits(max_event_size=16 * 1024)  # pieces of 1 KiB: a hold of 4096 characters
+    for unfinished, fast in ((4096, True), (4097, False)):
+        parser = parser_for(limits)
+        head = b'[{"a": "'
+        parser.feed(head + b"x" * (unfinished - len(head) + 1))  # the "[" is not held
+        assert parser._fast is fast, unfinished
+        assert parser.failure is None
+
+
+def test_unfinished_whitespace_before_the_array_is_held_up_to_the_hold() -> None:
+    limits = np6.Limits(max_event_size=16 * 1024)
+    for blanks, fast in ((4096, True), (4097, False)):
+        parser = parser_for(limits)
+        parser.feed(b" " * blanks)
+        assert parser._fast is fast, blanks
+        assert parser.feed(b"[" + EVENT + b"]") == [json.loads(EVENT)]
+        assert parser.finish() == [] and parser.failure is None
+
+
+def test_items_with_max_depth_minus_one_containers_stay_on_the_fast_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    exact: list[str] = []
+    original = _Parser._exactly
+
+    def spy(self: _Parser, item: str) -> Any:
+        exact.append(item)
+        return original(self, item)
+
+    monkeypatch.setattr(_Parser, "_exactly", spy)
+    limits = np6.Limits(max_depth=5)
+    four = b'{"a": [{}, []]}'  # 4 containers, 4 levels with the array
+    five = b'{"a": [{}, []], "b": {}}'  # 5 containers, still 4 levels
+    too_deep = b'{"a": [[[[]]]]}'  # 5 containers, 6 levels
+    parser = parser_for(limits)
+    items = parser.feed(b"[" + four + b", " + five + b", " + too_deep + b"]")
+    assert items == [json.loads(four), json.loads(five)]
+    assert exact == [five.decode(), too_deep.decode()]
+    assert isinstance(parser.failure, _BadStream) and parser.failure.limit == "max_depth"
+
+
+def test_only_items_escaping_surrogates_take_the_exact_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    exact: list[str] = []
+    original = _Parser._exactly
+
+    def spy(self: _Parser, item: str) -> Any:
+        exact.append(item)
+        return original(self, item)
+
+    monkeypatch.setattr(_Parser, "_exactly", spy)
+    pair = b'{"a": "\\ud83d\\ude00"}'
+    parser = parser_for()
+    items = parser.feed(b"[" + EVENT + b", " + pair + b", " + EVENT + b"]")
+    assert items == [json.loads(EVENT), {"a": "\U0001f600"}, json.loads(EVENT)]
+    assert exact == [pair.decode()] and parser._fast
+
+
+def test_bad_data_is_reported_when_it_arrives_not_when_the_body_ends() -> None:
+    for bad, before in ((b'{"a": tru}, ', []), (b'{"a": NaN, ', []), (b'{"a": 1} {', [{"a": 1}])):
+        parser = parser_for()
+        assert parser.feed(b"[" + EVENT + b", " + bad) == [json.loads(EVENT), *before]
+        assert isinstance(parser.failure, _BadStream), bad
+
+
+def test_an_unfinished_item_waits_on_the_fast_path() -> None:
+    for cut in (b'{"a": tr', b'{"a": "x', b'{"a": -', b'{"a": [1, {"b": 2', b'{"a": 1.'):
+        parser = parser_for()
+        assert parser.feed(b"[" + EVENT + b", " + cut) == [json.loads(EVENT)]
+        assert parser._fast and parser.failure is None, cut
+
+
+def test_an_unfinished_item_with_too_many_containers_goes_to_the_exact_path_at_once() -> None:
+    limits = np6.Limits(max_depth=5)
+    parser = parser_for(limits)
+    assert parser.feed(b'[{"a": [{}, {}, {}, {}, ') == []  # 6 containers, 4 levels: the exact path counts
+    assert not parser._fast and parser.failure is None
+    assert parser.feed(b"{}]}]") == [{"a": [{}] * 5}]
+    assert parser.finish() == [] and parser.failure is None
+
+
+def test_a_max_depth_below_two_reads_everything_on_the_exact_path() -> None:
+    parser = parser_for(np6.Limits(max_depth=1))
+    assert not parser._fast
+    assert parser.feed(b"[]") == [] and parser.finish() == [] and parser.failure is None
+    assert parser_for(np6.Limits(max_depth=2))._fast
+
+
+def test_bytes_split_inside_a_utf8_character_are_decoded_whole() -> None:
+    body = '[{"a": "é☃😀"}]'.encode()
+    parser = parser_for()
+    items = [item for byte in range(len(body)) for item in parser.feed(body[byte : byte + 1])]
+    assert items + parser.finish() == [{"a": "é☃😀"}] and parser._fast
+    parser = parser_for()
+    assert parser.feed(body[:10]) == []  # ends inside "é"... then the stream is cut
+    assert parser.finish() == [] and isinstance(parser.failure, _Truncated)
