@@ -399,3 +399,34 @@ def test_an_api_error_leaves_nothing(tmp_path: Path) -> None:
             )
             one_line_error(Ran(done.returncode, done.stdout, done.stderr), code=1)
             assert list(tmp_path.iterdir()) == []
+
+
+def test_a_day_that_comes_back_gets_another_part_never_an_overwrite(tmp_path: Path) -> None:
+    """The export asks for ascending timestamps; should NP6 not honour it, a day seen again gets part-1."""
+    days = [0, 0, 1, 0, 2, 1]
+    events = [{"type": "hit", "id": f"e{i}", "timestamp": T0 + day * DAY + i} for i, day in enumerate(days)]
+    body = json.dumps(events).encode()
+
+    async def unsorted(request: Request, conn: Conn) -> None:
+        await conn.respond(200, body, [("Content-Type", "application/json")])
+
+    with HostileServer() as server:
+        env = environment(server.route("/unsorted", unsorted))
+        done = subprocess.run(
+            [str(NP6), *PARQUET, "-o", str(tmp_path / "by-day"), "--partition", "day"],
+            env=env,
+            capture_output=True,
+            timeout=TIMEOUT,
+        )
+    assert done.returncode == 0, done.stderr
+    found = {
+        str(path.relative_to(tmp_path / "by-day")): [row["id"] for row in read_rows(path)]
+        for path in (tmp_path / "by-day").glob("day=*/part-*.parquet")
+    }
+    assert found == {
+        "day=2025-12-01/part-0.parquet": ["e0", "e1"],
+        "day=2025-12-02/part-0.parquet": ["e2"],
+        "day=2025-12-01/part-1.parquet": ["e3"],
+        "day=2025-12-03/part-0.parquet": ["e4"],
+        "day=2025-12-02/part-1.parquet": ["e5"],
+    }
