@@ -54,9 +54,9 @@ app.add_typer(_spec.app, name="spec")
 
 def _version(value: bool) -> None:
     if value:
-        from .._version import __version__
+        from . import version_line
 
-        typer.echo(f"np6 {__version__} (np6-python, NP6 API 8.1.0)")
+        typer.echo(version_line())
         raise typer.Exit(EXIT_OK)
 
 
