@@ -451,3 +451,163 @@ def test_the_clients_own_http_clients_use_its_timeout() -> None:
             assert client._http().follow_redirects is False
 
     asyncio.run(main())
+
+
+# ------------------------------------------------------------- what the error says (survivors of a run)
+@pytest.mark.parametrize("kind", KINDS)
+@respx.mock(base_url=BASE)
+def test_a_transport_error_is_named_with_its_text(
+    respx_mock: respx.MockRouter, sleeps: list[float], kind: str
+) -> None:
+    respx_mock.get("/notifications/1").mock(side_effect=httpx.ConnectError("refused by peer"))
+    error = raises(kind, get, np6.APIConnectionError, max_retries=0)
+    assert "connection failed (ConnectError: refused by peer)" in str(error)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@respx.mock(base_url=BASE)
+def test_a_body_in_an_encoding_the_client_did_not_ask_for_cannot_be_decoded(
+    respx_mock: respx.MockRouter, kind: str
+) -> None:
+    # (respx decodes gzip itself, so a lying gzip body is tested against a real server in tests/hostile)
+    respx_mock.get("/notifications/1").mock(
+        return_value=httpx.Response(
+            200, content=b'{"type": "push-app"}', headers={"Content-Encoding": "compress"}
+        )
+    )
+    error = raises(kind, get, np6.APIResponseValidationError)
+    assert "the body cannot be decoded (unsupported Content-Encoding 'compress')" in str(error)
+    assert "schema" not in str(error)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@respx.mock(base_url=BASE)
+def test_a_gzip_bomb_in_a_stream_is_a_typed_limit(respx_mock: respx.MockRouter, kind: str) -> None:
+    bomb = gzip.compress(b"[" + b" " * (4 * 1024 * 1024) + b"]")  # about 4 KiB: a ratio of about 1000
+    respx_mock.get("/notifications/reactivities").mock(
+        return_value=httpx.Response(
+            200, content=bomb, headers={"Content-Encoding": "gzip", "x-request-id": "r-9"}
+        )
+    )
+    error = raises(kind, stream(kind), np6.ResponseTooLargeError, max_retries=0)
+    assert (error.limit, error.value) == ("max_decompression_ratio", 200)
+    assert (error.status_code, error.request_id) == (200, "r-9")
+    assert "a decompression bomb" in str(error)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@respx.mock(base_url=BASE)
+def test_an_unreadable_answer_to_a_send_keeps_what_is_known(
+    respx_mock: respx.MockRouter, sleeps: list[float], kind: str
+) -> None:
+    respx_mock.post("/actions/A/execution").mock(
+        return_value=httpx.Response(200, content=b"[oops", headers={"x-request-id": "r-5"})
+    )
+    error = raises(kind, send, np6.SendResponseUnreadableError, max_retries=0)
+    assert (error.method, error.url) == ("POST", BASE + "/actions/A/execution")
+    assert (error.status_code, error.request_id) == (200, "r-5")
+    inner = error.__cause__
+    assert type(inner) is np6.APIResponseValidationError
+    assert isinstance(inner.__cause__, ValueError)  # the parser's own error, at the end of the chain
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@respx.mock(base_url=BASE)
+def test_timeouts_name_the_request(respx_mock: respx.MockRouter, sleeps: list[float], kind: str) -> None:
+    respx_mock.post("/actions/A/execution").mock(side_effect=httpx.ReadTimeout("slow"))
+    respx_mock.get("/notifications/1").mock(side_effect=httpx.ReadTimeout("slow"))
+    sent = raises(kind, send, np6.SendOutcomeUnknownError, max_retries=0)
+    assert (sent.method, sent.url, sent.timed_out) == ("POST", BASE + "/actions/A/execution", True)
+    got = raises(kind, get, np6.APITimeoutError, max_retries=0)
+    assert (got.method, got.url) == ("GET", BASE + "/notifications/1")
+    assert isinstance(got.__cause__, httpx.ReadTimeout)
+
+
+class _SlowBody(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """400 bytes, one every 10 ms (4 s): a transport the client cannot wrap, so only its reader's deadline
+    check between chunks can stop reading it."""
+
+    def __iter__(self) -> Iterator[bytes]:
+        import time
+
+        for _ in range(400):
+            time.sleep(0.01)
+            yield b"x"
+
+    async def __aiter__(self) -> Any:
+        for _ in range(400):
+            await asyncio.sleep(0.01)
+            yield b"x"
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_an_error_body_is_read_until_the_deadline_only(kind: str) -> None:
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(500, stream=_SlowBody())
+
+    transport = httpx.MockTransport(answer)
+    options: dict[str, Any] = {"max_retries": 0, "limits": np6.Limits(deadline=0.2)}
+    if kind == "sync":
+        with httpx.Client(transport=transport) as http:
+            options["http_client"] = http
+            error = raises(kind, get, np6.InternalServerError, **options)
+    else:
+
+        async def main() -> Any:
+            async with (
+                httpx.AsyncClient(transport=transport) as http,
+                np6.AsyncNP6(api_key=KEY, base_url=BASE, http_client=http, **options) as client,
+            ):
+                return await get(client)
+
+        with pytest.raises(np6.InternalServerError) as info:
+            asyncio.run(main())
+        error = info.value
+    assert error.status_code == 500
+    assert len(error.body or "") < 400  # what came before the deadline, not the whole body
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@respx.mock(base_url=BASE)
+def test_an_error_body_that_is_not_utf8_is_kept_with_replacements(
+    respx_mock: respx.MockRouter, sleeps: list[float], kind: str
+) -> None:
+    respx_mock.get("/notifications/1").mock(return_value=httpx.Response(500, content=b"bad \xff\xfe body"))
+    error = raises(kind, get, np6.InternalServerError, max_retries=0)
+    assert error.body == "bad \ufffd\ufffd body"
+    assert error.response.text == "bad \ufffd\ufffd body"
+
+
+@pytest.mark.parametrize("status", [300, 399])
+@pytest.mark.parametrize("kind", KINDS)
+@respx.mock(base_url=BASE)
+def test_every_3xx_says_redirects_are_not_followed(
+    respx_mock: respx.MockRouter, kind: str, status: int
+) -> None:
+    respx_mock.get("/notifications/1").mock(return_value=httpx.Response(status, headers={"Location": "/x"}))
+    error = raises(kind, get, np6.UnexpectedStatusError)
+    assert "redirects are not followed" in str(error)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@respx.mock(base_url=BASE)
+def test_a_maybe_sent_message_keeps_what_and_where(respx_mock: respx.MockRouter, kind: str) -> None:
+    respx_mock.post("/actions/A/execution").mock(
+        return_value=httpx.Response(302, headers={"x-request-id": "r-7"})
+    )
+    error = raises(kind, send, np6.SendUnexpectedStatusError)
+    message = str(error)
+    assert message.startswith("POST /actions/A/execution -> 302 ")
+    assert "(request id r-7). It was NOT retried" in message
+    assert message.endswith("before sending it again.")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@respx.mock(base_url=BASE)
+def test_a_connection_error_names_the_request(
+    respx_mock: respx.MockRouter, sleeps: list[float], kind: str
+) -> None:
+    respx_mock.get("/notifications/1").mock(side_effect=httpx.ConnectError("refused"))
+    error = raises(kind, get, np6.APIConnectionError, max_retries=0)
+    assert type(error) is np6.APIConnectionError
+    assert (error.method, error.url) == ("GET", BASE + "/notifications/1")
