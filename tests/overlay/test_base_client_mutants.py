@@ -611,3 +611,51 @@ def test_a_connection_error_names_the_request(
     error = raises(kind, get, np6.APIConnectionError, max_retries=0)
     assert type(error) is np6.APIConnectionError
     assert (error.method, error.url) == ("GET", BASE + "/notifications/1")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@respx.mock(base_url=BASE)
+def test_a_send_carries_its_body_and_the_operations_media_type(
+    respx_mock: respx.MockRouter, kind: str
+) -> None:
+    route = respx_mock.post("/actions/A/execution").mock(return_value=httpx.Response(200, json=SENT))
+    run(kind, send)
+    request = route.calls.last.request
+    assert request.headers["content-type"].startswith("application/vnd.np6.cm.email")
+    assert "000R4M0T" in json.dumps(json.loads(request.content))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@respx.mock(base_url=BASE)
+def test_the_logged_path_has_no_query(
+    respx_mock: respx.MockRouter, kind: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    respx_mock.get("/notifications/reactivities").mock(return_value=httpx.Response(200, json=[]))
+    if kind == "sync":
+
+        def action(client: Any) -> Any:
+            return list(client.notifications.reactivities(reactivity_start=5))
+
+    else:
+
+        async def action(client: Any) -> Any:  # type: ignore[misc]
+            return [e async for e in client.notifications.reactivities(reactivity_start=5)]
+
+    with caplog.at_level(logging.DEBUG, logger="np6"):
+        run(kind, action)
+    assert respx_mock.calls.last.request.url.query  # there was one
+    messages = [r.getMessage() for r in caplog.records if r.name.startswith("np6")]
+    assert any("/notifications/reactivities" in m for m in messages), messages
+    assert not any("?" in m for m in messages), messages
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_arguments_the_operation_cannot_take_are_refused_before_io(kind: str) -> None:
+    def bad(client: Any) -> Any:
+        return client.request("get_notification", id=1, nonsense=KEY)
+
+    error = raises(kind, bad, np6.NP6ValidationError)
+    message = str(error)
+    assert message.startswith("get_notification: the arguments cannot be sent to NP6 (TypeError: ")
+    assert "nonsense" in message
+    assert KEY not in message
