@@ -418,3 +418,32 @@ def test_a_dropped_connection_names_the_transport_error(respx_mock: respx.MockRo
     assert got == [hit("a", 5)]
     assert "ReadError: connection reset" in str(info.value)
     assert info.value.last_timestamp == 5
+
+
+@pytest.mark.anyio
+async def test_both_streams_hand_their_deadline_and_limits_to_the_parser() -> None:
+    """The per-event deadline is the parser's (tests/hostile/test_stream_time.py shows it cutting)."""
+    from np6._streaming import AsyncEventStream, EventStream
+
+    event = {"type": "hit", "id": "x", "timestamp": 5}
+    request = httpx.Request("GET", BASE + PATH)
+    limits = np6.Limits(max_depth=7)
+
+    async def open_response() -> httpx.Response:
+        return httpx.Response(200, content=body(event), request=request)
+
+    stream = AsyncEventStream(
+        open_response, "list_reactivities_of_all_actions", sort=None, resume=None, limits=limits, deadline=2.5
+    )
+    assert [e async for e in stream] and stream._parser is not None
+    assert (stream._parser._deadline, stream._parser._max_depth) == (2.5, 7)
+    sync = EventStream(
+        _opener(event),
+        "list_reactivities_of_all_actions",
+        sort=None,
+        resume=None,
+        limits=limits,
+        deadline=2.5,
+    )
+    assert list(sync) and sync._parser is not None
+    assert (sync._parser._deadline, sync._parser._max_depth) == (2.5, 7)
