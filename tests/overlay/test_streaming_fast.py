@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import httpx
 import pytest
 
 import np6
@@ -220,3 +221,51 @@ def test_bytes_split_inside_a_utf8_character_are_decoded_whole() -> None:
     parser = parser_for()
     assert parser.feed(body[:10]) == []  # ends inside "é"... then the stream is cut
     assert parser.finish() == [] and isinstance(parser.failure, _Truncated)
+
+
+# ------------------------------------------------------------------ the exact path's own rules, fed directly
+def exact_parser(limits: np6.Limits = np6.DEFAULT_LIMITS) -> _Parser:
+    parser = parser_for(limits)
+    parser._fast = False
+    return parser
+
+
+def test_the_exact_path_allows_exactly_max_event_size_bytes_without_a_complete_event() -> None:
+    limits = np6.Limits(max_event_size=1024)  # pieces of 64 bytes
+    for extra, failed in ((0, False), (1, True)):
+        parser = exact_parser(limits)
+        assert parser.feed(b"[{},") == [{}]  # a piece that completes an item: nothing pending
+        text = b'{"a": "' + b"x" * (1024 + extra - 7)  # 1024 (+1) bytes that complete nothing
+        for start in range(0, len(text), 64):
+            parser.feed(text[start : start + 64])
+        assert (parser.failure is not None) is failed, extra
+        if not failed:
+            assert parser.feed(b'"}]') == [{"a": "x" * 1017}]
+            assert parser.finish() == [] and parser.failure is None
+
+
+def test_bad_json_on_the_exact_path_keeps_ijsons_error_as_the_cause() -> None:
+    import ijson  # type: ignore[import-untyped]
+
+    parser = exact_parser()
+    parser.feed(b'[{"a": tru}]')
+    assert isinstance(parser.failure, _BadStream)
+    assert isinstance(parser.failure.__cause__, ijson.JSONError)
+
+
+def test_a_cut_body_is_named_as_such_not_by_its_class() -> None:
+    parser = parser_for()
+    parser.feed(b"[" + EVENT)
+    parser.finish()
+    assert isinstance(parser.failure, _Truncated)
+    request = httpx.Request("GET", "https://np6.test/notifications/reactivities")
+    error = parser.interrupted(httpx.Response(200, request=request), parser.failure)
+    assert "): the body ended before the JSON array was closed." in str(error)
+    assert "_Truncated" not in str(error)
+
+
+def test_one_line_keeps_300_characters_and_cuts_the_301st() -> None:
+    from np6._streaming import _one_line
+
+    assert _one_line(ValueError("x" * 300)) == "x" * 300
+    assert _one_line(ValueError("x" * 301)) == "x" * 300 + "..."
