@@ -201,3 +201,11 @@ def test_scrub_chain_visits_each_exception_once_and_ends_on_a_cycle() -> None:
     scrub_chain(a, Secret(KEY))
     assert shared.args == ("shared ***",)
     assert shared.rewrites == 1
+
+
+def test_scrub_chain_goes_on_past_an_exception_it_has_seen() -> None:
+    a, b, x = RuntimeError("a"), RuntimeError("b"), ValueError(f"x {KEY}")
+    a.__cause__, a.__context__ = x, b
+    b.__context__ = a  # walked before x: seen already, the walk must still reach x
+    scrub_chain(a, Secret(KEY))
+    assert x.args == ("x ***",)
