@@ -267,6 +267,9 @@ def _interleaved(url: str, recipients: int, segments: int, sends: dict[str, Send
     order: list[tuple[str, int]] = []
     for segment in range(segments):
         order += [(kind, segment) for kind in (("raw", "np6") if segment % 2 == 0 else ("np6", "raw"))]
+    for send in sends.values():  # warm-up, untimed: connections, lazy imports (np6's models on first use)
+        send(addresses[:10])
+    admin.delete("/outbox").raise_for_status()
     for kind, segment in order:
         part = addresses[segment * per : (segment + 1) * per]
         results, elapsed = sends[kind](part)
