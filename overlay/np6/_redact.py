@@ -4,14 +4,18 @@
 layer could have written it (raw, JSON-escaped with ``\\uXXXX`` or ``\\/``, Python-escaped, URL-encoded),
 whatever its length. ``scrub_request`` strips a request of the key header and URL userinfo, in place, so
 every exception or response still pointing at that request is clean; ``scrub_chain`` does it for a whole
-``__cause__``/``__context__`` chain and redacts the texts of its exceptions.
+``__cause__``/``__context__`` chain, redacts the texts of its exceptions and clears the local variables of
+the lower layers' frames in their tracebacks (httpcore keeps the request headers, X-Key included, in locals
+that frame-reporting tools such as Sentry or ``rich.traceback(show_locals=True)`` would show).
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import os
 import urllib.parse
+from types import TracebackType
 from typing import Any
 
 import httpx
@@ -109,4 +113,27 @@ def scrub_chain(exc: BaseException, secret: Secret) -> None:
                 scrub_request(response.request)
         with contextlib.suppress(Exception):
             current.args = tuple(secret.redact(a) if isinstance(a, str) else a for a in current.args)
+        clear_lower_frames(current.__traceback__)
         stack += [c for c in (current.__cause__, current.__context__) if c is not None]
+
+
+_OWN = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def clear_lower_frames(tb: TracebackType | None) -> None:
+    """Drop the locals of the frames an exception left behind in other packages (httpx, httpcore, h11...).
+
+    The first entry is the frame that caught the exception, which may still be running (or be a suspended
+    generator, which ``frame.clear()`` would close), and np6's own frames hold no key: both are kept. Every
+    other entry is a frame the exception propagated out of, finished, so clearing it changes no behaviour;
+    the traceback still prints its file, line and function.
+    """
+    if tb is None:
+        return
+    tb = tb.tb_next
+    while tb is not None:
+        frame = tb.tb_frame
+        if not frame.f_code.co_filename.startswith(_OWN):
+            with contextlib.suppress(RuntimeError):  # still executing: nothing to clear
+                frame.clear()
+        tb = tb.tb_next
