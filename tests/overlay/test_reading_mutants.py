@@ -302,6 +302,8 @@ def test_iter_decoded_finishes_the_body(decoder: str) -> None:
         (b"[][][]", 1, False),
         (b"[[],[1]]", 2, False),  # what is not a bracket is dropped before the levels are removed
         (b"[[],[1]]", 1, True),
+        (b"[][][[", 3, False),  # unbalanced, more openers than levels: 1 removed + 2 left open
+        (b"[][][[", 2, True),
         (b"[[]][[[]]]", 2, True),
         (b"[[]][[[]]]", 3, False),
     ],
