@@ -269,3 +269,13 @@ def test_one_line_keeps_300_characters_and_cuts_the_301st() -> None:
 
     assert _one_line(ValueError("x" * 300)) == "x" * 300
     assert _one_line(ValueError("x" * 301)) == "x" * 300 + "..."
+
+
+def test_a_number_too_long_to_read_at_the_end_of_the_body_is_bad_data() -> None:
+    parser = exact_parser()
+    assert parser.feed(b'[{"a": 1' + b"7" * 5000) == []  # yajl reads the number only when the body ends
+    assert parser.finish() == []
+    failure = parser.failure
+    assert isinstance(failure, _BadStream) and failure.limit is None
+    assert failure.reason.startswith("the body holds a value that cannot be read (")
+    assert isinstance(failure.__cause__, (ValueError, SystemError))  # as the C backend raises it
