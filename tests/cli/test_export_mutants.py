@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -731,3 +732,13 @@ def test_a_lone_surrogate_in_a_csv_record() -> None:
     record = line({"type": "hit", "id": "\ud800", "timestamp": 1}, "csv")
     assert b"\\ud800" in record
     assert record.endswith(b"\n")
+
+
+def test_a_sidecar_is_read_no_further_than_its_bound(tmp_path: Path) -> None:
+    """A sidecar of 1 TiB (sparse: no disk used) is refused after reading 1 MiB, never loaded whole."""
+    path = tmp_path / "out.jsonl"
+    export_file(path, "jsonl", [hit(0, 1)])
+    side = Path(str(path) + SIDECAR_SUFFIX)
+    os.truncate(side, 1 << 40)  # reading it whole would ask for 1 TiB of memory: MemoryError, not a refusal
+    with pytest.raises(ExportRefused, match="cannot be read"):
+        plan(path, QUERY["jsonl"], resume=True)
