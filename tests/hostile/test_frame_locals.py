@@ -104,3 +104,30 @@ def test_async_a_refused_connection_leaves_no_key_in_any_frame() -> None:
 
     exc = asyncio.run(main())
     assert leaking_frames(exc) == []
+
+
+def test_a_frame_still_running_deeper_in_the_traceback_is_left_alone() -> None:
+    """An exception re-raised from a saved one holds the running frame that first caught it: not an error."""
+    from np6._redact import clear_lower_frames
+
+    try:
+        raise ValueError("first")
+    except ValueError as exc:
+        saved = exc
+
+    def rethrow() -> None:
+        helper_local = "cleared"  # noqa: F841 (a local of a finished frame)
+        raise saved
+
+    try:
+        rethrow()
+    except ValueError as again:
+        frames = [tb.tb_frame for tb in _frames(again.__traceback__)]
+        assert [f.f_code.co_name for f in frames] == [
+            "test_a_frame_still_running_deeper_in_the_traceback_is_left_alone",
+            "rethrow",
+            "test_a_frame_still_running_deeper_in_the_traceback_is_left_alone",
+        ]
+        clear_lower_frames(again.__traceback__)  # the last entry is this running frame: kept, no error
+        assert frames[1].f_locals == {}
+        assert "saved" in frames[2].f_locals
