@@ -164,7 +164,23 @@ async def aiter_decoded(response: httpx.Response, reader: BodyReader) -> AsyncIt
 
 _STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')
 _NOT_STRUCTURE = bytes(b for b in range(256) if b not in b"[]{}")
+_NOT_QUOTE_OR_STRUCTURE = bytes(b for b in range(256) if b not in b'"[]{}')
 _NESTING = bytes.maketrans(b"[]{}", b"()()")  # the parser recurses on either kind alike
+
+
+def _nesting(body: bytes) -> bytes:
+    """The ``[]{}`` of ``body`` outside its complete JSON strings, as ``(`` and ``)``.
+
+    With no backslash, a string cannot hold a quote: once everything but quotes and brackets is deleted,
+    the text outside strings is every other piece between quotes (C translate and split instead of the
+    regex: a 1,000-result send answer of 150 kB, about 5x faster). An odd number of quotes (an unterminated
+    string, which the regex keeps) or any backslash goes to the regex.
+    """
+    if b"\\" not in body:
+        pieces = body.translate(None, _NOT_QUOTE_OR_STRUCTURE).split(b'"')
+        if len(pieces) % 2:
+            return b"".join(pieces[::2]).translate(_NESTING)
+    return _STRING.sub(b"", body).translate(_NESTING, _NOT_STRUCTURE)
 
 
 def json_too_deep(body: bytes, max_depth: int) -> bool:
@@ -173,7 +189,7 @@ def json_too_deep(body: bytes, max_depth: int) -> bool:
         # Nesting never exceeds the number of openers (strings only remove some): the common answer of a
         # few kB, found by two C scans instead of the regex and the passes below.
         return False
-    structure = _STRING.sub(b"", body).translate(_NESTING, _NOT_STRUCTURE)
+    structure = _nesting(body)
     levels = 0  # innermost levels removed so far: one ``replace`` removes exactly one
     while structure and levels <= max_depth:
         inner = structure.replace(b"()", b"")
