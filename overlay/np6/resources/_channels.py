@@ -9,6 +9,7 @@ once per action and cached on the resource. A 415 still possible (the action cha
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -35,12 +36,22 @@ class WrongChannelError(APIStatusError):
     expected: Channel | None
 
 
+@functools.cache
+def _model_classes() -> tuple[tuple[type[Any], ...], tuple[type[Any], ...]]:
+    """Every channel-specific model class, and the e-mail ones among them (imported once)."""
+    email = tuple(model_class(name) for name in _MODELS["email"])
+    return (*email, *(model_class(name) for name in _MODELS["sms"])), email
+
+
 def channel_of_messages(items: Iterable[Any]) -> Channel | None:
-    """The channel of the first message given as a channel-specific generated model, if any."""
+    """The channel of the first message given as a channel-specific generated model, if any.
+
+    One ``isinstance`` against a tuple per message: a 100,000-recipient send of ``Contact``s scans them all.
+    """
+    models, email = _model_classes()
     for item in items:
-        for channel, names in _MODELS.items():
-            if any(isinstance(item, model_class(name)) for name in names):
-                return channel
+        if isinstance(item, models):
+            return "email" if isinstance(item, email) else "sms"
     return None
 
 

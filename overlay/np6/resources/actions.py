@@ -125,6 +125,16 @@ def _shared(items: builtins.list[Any], data: object) -> builtins.list[Any]:
 
 
 def _messages(items: builtins.list[Any], schema: str, name: str, contact_key: str) -> builtins.list[Any]:
+    """``_message`` of each item; a bare ``Contact`` (most of a bulk send) takes the short way, with no
+    per-message name or lookup."""
+    cls = model_class(schema)
+    if contact_key == "recipient":
+        return [
+            cls(recipient=m.to_identifier())
+            if type(m) is Contact
+            else _message(m, schema, f"{name}[{i}]", contact_key)
+            for i, m in enumerate(items)
+        ]
     return [_message(m, schema, f"{name}[{i}]", contact_key) for i, m in enumerate(items)]
 
 
