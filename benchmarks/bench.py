@@ -634,8 +634,7 @@ def _cpu(f: dict[str, Any]) -> str:
     """The client's CPU per 1,000 recipients, np6 and raw (load-independent, unlike the wall ratio)."""
     ms = f["client_cpu_ms_per_1000"]
     return (
-        f"client CPU per 1,000: np6 {ms['np6']} ms, raw {ms['raw']} ms"
-        f" ({f['client_cpu_np6_over_raw']:.2f}x)"
+        f"client CPU per 1,000: np6 {ms['np6']} ms, raw {ms['raw']} ms ({f['client_cpu_np6_over_raw']:.2f}x)"
     )
 
 
