@@ -14,11 +14,13 @@ all by `np6 --version` alone, which answers before loading them (start-up time, 
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any
 
 from .._version import __version__
 
+TYPE_CHECKING = False  # as in np6/__init__.py: no `typing` import on the way to `np6 --version`
 if TYPE_CHECKING:
+    from typing import Any
+
     from ._app import app, run
 
 __all__ = ["app", "main", "run", "version_line"]
