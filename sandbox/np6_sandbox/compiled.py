@@ -85,15 +85,17 @@ class Compiler:
         self._formats = {"date-time": date_time}
         self._registry: jsonschema_rs.Registry | None = None
 
-    def validator(self, pointer: str) -> jsonschema_rs.Validator:
-        """The compiled validator of the schema at `pointer` (the registry is built on first use)."""
+    def validator(self, pointer: str, *, items: bool = False) -> jsonschema_rs.Validator:
+        """The compiled validator of the schema at `pointer` (the registry is built on first use); with
+        `items=True`, of an array whose every item meets that schema (a batch checked in one call)."""
         if self._registry is None:
             resource = strict_copy(self._document)
             self._registry = jsonschema_rs.Registry(
                 [(self._base_uri, resource)], draft=jsonschema_rs.Draft202012
             )
+        schema: dict[str, Any] = {"$ref": f"{self._base_uri}#{pointer}"}
         return jsonschema_rs.Draft202012Validator(
-            {"$ref": f"{self._base_uri}#{pointer}"},
+            {"type": "array", "items": schema} if items else schema,
             registry=self._registry,
             formats=self._formats,
             validate_formats=True,

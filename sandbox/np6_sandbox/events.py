@@ -4,6 +4,12 @@ Why SQLite (stdlib) in a temporary file: a million events must be filtered, sort
 them in Python memory. Each row keeps the event's JSON text as sent plus the columns the group B and D filters
 need (scope, scope id, kind, link type, event and activation timestamps), with indexes on them; a stream opens
 its own read connection (WAL mode lets writes continue) and fetches fixed-size batches.
+
+An event's text is what `json.dumps(event, separators=(",", ":"), ensure_ascii=False)` writes, byte for byte.
+orjson writes it in a tenth of the time (json's encoder was a quarter of the cost of `POST /_sandbox/events`),
+and writes the same bytes for every value whose numbers are all integral (5.0 included, checked in Rust);
+an integer past 64 bits, a fractional float (it writes 1e-05 as 0.00001), NaN (it writes null) or anything
+it cannot take goes to json.
 """
 
 from __future__ import annotations
@@ -20,10 +26,26 @@ from collections.abc import Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import jsonschema_rs
+import orjson
+
 IDENTITY = {"type": "customer", "agency": "SANDBOX", "customer": "000"}
 NO_EXPIRATION = "0001-01-01T00:00:00Z"
 BATCH = 1000
 _ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)  # an event's stored text
+# Met by a value whose numbers are all integral, at any depth: orjson writes it as _ENCODER does.
+_INTEGRAL = jsonschema_rs.Draft202012Validator(
+    {
+        "$defs": {
+            "value": {
+                "type": ["object", "array", "string", "boolean", "null", "integer"],
+                "items": {"$ref": "#/$defs/value"},
+                "additionalProperties": {"$ref": "#/$defs/value"},
+            }
+        },
+        "$ref": "#/$defs/value",
+    }
+)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS events (
@@ -111,6 +133,28 @@ def columns(event: Mapping[str, Any]) -> tuple[str, str | None, str | None, str 
     )
 
 
+def _integral(value: object) -> bool:
+    try:
+        return _INTEGRAL.is_valid(value)
+    except Exception:  # what jsonschema-rs cannot take (non-str keys...): json decides
+        return False
+
+
+def _orjson_text(event: object) -> str:
+    try:
+        return orjson.dumps(event).decode()
+    except orjson.JSONEncodeError:  # an integer past 64 bits, non-str keys...: json's text, or its error
+        return _ENCODER.encode(event)
+
+
+def texts(events: Iterable[Any]) -> list[str]:
+    """The stored texts of events: `_ENCODER`'s, written by orjson wherever its bytes are the same."""
+    events = list(events)
+    if _integral(events):  # one call for the batch; else event by event
+        return [_orjson_text(event) for event in events]
+    return [_orjson_text(event) if _integral(event) else _ENCODER.encode(event) for event in events]
+
+
 def _remove(db: sqlite3.Connection, directory: str) -> None:
     db.close()
     shutil.rmtree(directory, ignore_errors=True)
@@ -144,8 +188,10 @@ class EventStore:
 
     def add(self, events: Iterable[Mapping[str, Any]]) -> int:
         """Store events as given (their JSON text is what the API will serve)."""
-        encode = _ENCODER.encode
-        return self._insert((*columns(event), encode(event)) for event in events)
+        events = list(events)
+        return self._insert(
+            (*columns(event), text) for event, text in zip(events, texts(events), strict=True)
+        )
 
     def _insert(self, rows: Iterable[tuple[Any, ...]]) -> int:
         with self._lock:

@@ -119,6 +119,7 @@ class Schema:
         self.pointer = pointer
         self._spec = spec
         self._compiled: jsonschema_rs.Validator | None = None
+        self._compiled_items: jsonschema_rs.Validator | None = None
         self._broken = False  # jsonschema-rs refused the schema itself: the reference does everything
 
     @functools.cached_property
@@ -145,6 +146,23 @@ class Schema:
         try:
             return self._compiled.is_valid(instance)
         except Exception:  # a value it cannot take (a lone surrogate...): the reference decides
+            return False
+
+    def accepts_all(self, instances: list[Any]) -> bool:
+        """True when the compiled validator accepts every item of a list that came from `json.loads`, in
+        one call (a thousand events in about two thirds of the time of one call each); False means "ask
+        `first_error` item by item"."""
+        if self._compiled_items is None:
+            if self._broken:
+                return False
+            try:
+                self._compiled_items = self._spec.compiler.validator(self.pointer, items=True)
+            except Exception:  # then the item schema cannot compile either: the reference does everything
+                self._broken = True
+                return False
+        try:
+            return self._compiled_items.is_valid(instances)
+        except Exception:
             return False
 
     def is_valid(self, instance: Any) -> bool:

@@ -82,6 +82,15 @@ def nested(depth: int, inner: str = "1", opener: str = "[", closer: str = "]") -
         nested(64, '{"a": 1}'),
         b"[" + b",".join([nested(10)] * 3 + [nested(66)]) + b"]",
         b'{"a": {"b": {"c": "\\udc00"}}, "d": NaN}',
+        # around orjson's integers (past 64 bits it makes floats) and the 2**62 bound of its fast path
+        *(f'[{n}, {{"n": {-n}}}]'.encode() for n in (2**62, 2**62 + 1, 2**63 - 1, 2**63, 2**64 - 1)),
+        *(f"[{n}]".encode() for n in (2**64, -(2**63) - 1, -(2**64), 10**300)),
+        b"[4611686018427387904.5, 1e300, -1e300, 1e-400, 5.0, -0, -0.0, 1E2, 0.1, 1e-05]",
+        b'{"a": 1, "b": 2, "a": [3]}',
+        b'["\\u0000", "\\u001f", "\x7f", "\xe2\x80\xa8", "\\"\\\\\\/"]',
+        b"[01]",
+        b"[1.]",
+        b"\t[\r\n1\n]\n",
     ],
 )
 def test_hostile_texts_parse_as_before(raw: bytes) -> None:
@@ -110,3 +119,18 @@ def test_random_json_parses_as_before(value: Any, ascii_only: bool, encoding: st
     same(text.encode("utf-8", "surrogatepass"))
     same(text.encode(encoding, "surrogatepass"))
     same(("[" * depth + text + "]" * depth).encode("utf-8", "surrogatepass"))
+
+
+def test_ordinary_bodies_take_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An event batch is parsed by orjson alone (the speed of `POST /_sandbox/events` depends on it)."""
+    event = {"type": "hit", "id": "9d4a2136-02af-4dbb-bd16-e0dcf39ee2c1", "timestamp": 1623673176622}
+    raw = json.dumps([event, {**event, "label": "é \U0001f600", "n": [None, True, 2**62, 1.5]}]).encode()
+    expected = json.loads(raw)
+
+    def refuse(raw: bytes) -> Any:
+        raise AssertionError("json's path taken")
+
+    monkeypatch.setattr(bodies, "_parse_exactly", refuse)
+    assert repr(bodies.parse(raw)) == repr(expected)
+    with pytest.raises(AssertionError, match="json's path"):
+        bodies.parse(f"[{2**62 + 1}]".encode())
