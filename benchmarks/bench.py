@@ -748,12 +748,14 @@ def run_sandbox(b: Bench) -> dict[str, Any] | None:
 def rows_sandbox(f: dict[str, Any]) -> list[Row]:
     e, g, s = f["events"], f["get"], f["startup"]
     inject, generate = e["events_per_s"]["inject"], e["events_per_s"]["generate"]
+    cpu = e["server_cpu_us_per_event"]
     sandbox_get, bare = g["requests_per_s"]["sandbox"], g["requests_per_s"]["bare"]
     return [
         ratio_row(
             "sandbox POST /_sandbox/events / events/generate",
             e["inject_vs_generate"],
-            f"batches of {e['inject_batch']:,}: {inject:,} events/s, generate {generate:,} events/s",
+            f"batches of {e['inject_batch']:,}: {inject:,} events/s, generate {generate:,} events/s; server "
+            f"CPU per event {cpu['inject']} us / {cpu['generate']} us: {e['inject_vs_generate_cpu']}x",
             ">=",
             0.3,
             "sandbox",
