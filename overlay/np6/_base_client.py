@@ -22,7 +22,6 @@ so no exception, response or log record reachable afterwards carries it.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import ipaddress
 import json
@@ -81,7 +80,13 @@ __all__ = [
 
 # Module-level so tests can patch the waits (never the policy).
 _sleep = time.sleep
-_async_sleep = asyncio.sleep
+
+
+async def _async_sleep(seconds: float) -> None:
+    import asyncio  # here: a sync client never loads asyncio (start-up, issue 13)
+
+    await asyncio.sleep(seconds)
+
 
 _MARK = "_np6_may_have_reached_np6"
 _STATUS_ERRORS: dict[int, type[APIStatusError]] = {

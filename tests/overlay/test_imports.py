@@ -9,6 +9,7 @@ a fresh interpreter load none of what is deferred (issue 13, start-up).
 from __future__ import annotations
 
 import ast
+import asyncio
 import importlib
 import json
 import pickle
@@ -21,7 +22,9 @@ import pytest
 import np6
 import np6.sync
 import np6.types
+from np6 import _base_client
 from np6.cli import version_line
+from np6_sandbox.testing import TEST_API_KEY
 
 INIT = Path(np6.__file__)
 
@@ -158,3 +161,36 @@ def test_np6_version_prints_the_same_line() -> None:
     proc = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=120)
     assert (proc.returncode, proc.stdout, proc.stderr) == (0, version_line() + "\n", "")
     assert version_line() == f"np6 {np6.__version__} (np6-python, NP6 API 8.1.0)"
+
+
+def test_a_sync_client_calls_np6_without_loading_asyncio(np6_sandbox_url: str) -> None:
+    """asyncio is imported where the async client needs it, never on the sync path (start-up cost)."""
+    loaded = modules_after(
+        "import np6\n"
+        f"with np6.NP6(api_key={TEST_API_KEY!r}, base_url={np6_sandbox_url!r}, max_retries=0) as client:\n"
+        "    assert client.notifications.get(156).id == 156\n"
+        "    try:\n"
+        "        client.notifications.get(999999)\n"
+        "    except np6.NotFoundError:\n"
+        "        pass\n"
+    )
+    assert {"np6._client", "httpcore", "np6_api"} <= {
+        m.split(".")[0] if m.startswith("np6_api") else m for m in loaded
+    }
+    assert "asyncio" not in loaded
+
+
+def test_the_async_retry_wait_sleeps_what_it_is_given(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`_async_sleep` (patched out by the other tests) imports asyncio itself and waits the policy's time."""
+    waits: list[float] = []
+
+    async def recorded(seconds: float) -> None:
+        waits.append(seconds)
+
+    monkeypatch.setattr(_base_client, "_async_sleep", _ORIGINAL_ASYNC_SLEEP)
+    monkeypatch.setattr(asyncio, "sleep", recorded)
+    asyncio.run(_base_client._async_sleep(0.25))
+    assert waits == [0.25]
+
+
+_ORIGINAL_ASYNC_SLEEP = _base_client._async_sleep  # at collection, before the autouse fixture patches it

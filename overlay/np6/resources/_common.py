@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import uuid
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
-from typing import Any, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from .._bodies import check_json
 from .._dates import to_millis
@@ -20,6 +19,9 @@ from .._exceptions import (
 from .._results import ExecutionResults
 from .._streaming import Resume
 from .._types import CHANNELS, SORTS, Channel
+
+if TYPE_CHECKING:
+    import asyncio
 
 DEFAULT_BATCH_SIZE = 1000
 """Messages per request in ``actions.send`` and ``notifications.execute`` (per call: ``batch_size=``)."""
@@ -288,6 +290,8 @@ async def _concurrent_batches(
     ``wait_for``, Ctrl-C under ``asyncio.run``) cancels the batches in flight: their outcome is unknown
     unless they had already been answered.
     """
+    import asyncio  # here: a sync client never loads asyncio (start-up, issue 13)
+
     chunks = [items[start : start + size] for start in range(0, len(items), size)]
     answers: list[list[Any] | None] = [None] * len(chunks)
     errors: dict[int, BaseException] = {}
@@ -338,6 +342,8 @@ async def _concurrent_batches(
 
 def _cancelled_error(task: asyncio.Task[Any]) -> BaseException:
     """The ``CancelledError`` a cancelled batch ended with (the one its request marked as sent or not)."""
+    import asyncio
+
     try:
         task.result()
     except asyncio.CancelledError as exc:
