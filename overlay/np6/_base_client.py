@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from . import _deadline, _retries
+from ._bodies import JsonBatch
 from ._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
@@ -300,7 +301,12 @@ class _BaseClient:
         """The request of one operation, without the key (set per attempt); bad arguments fail here."""
         module = endpoint(operation_id)
         try:
-            spec: dict[str, Any] = module._get_kwargs(**kwargs)
+            body = kwargs.get("body")
+            if isinstance(body, JsonBatch):  # already JSON: the generated code sees only its first message
+                spec: dict[str, Any] = module._get_kwargs(**{**kwargs, "body": [body.sample]})
+                spec["json"] = list(body)
+            else:
+                spec = module._get_kwargs(**kwargs)
             headers = {
                 "Accept": "application/json",
                 "Accept-Encoding": ACCEPT_ENCODING,

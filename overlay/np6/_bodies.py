@@ -18,7 +18,7 @@ from typing import Any
 
 from ._exceptions import NP6ValidationError
 
-__all__ = ["build", "check_json", "coerce_body", "model_class"]
+__all__ = ["JsonBatch", "build", "check_json", "coerce_body", "model_class"]
 
 _SPEC_BASE = "urn:np6:spec"
 
@@ -221,3 +221,20 @@ def build(schema_name: str, data: Mapping[str, Any], *, name: str = "body") -> A
     the JSON check still runs, for values such as ``data=`` that came from the caller)."""
     check_json(data, name)
     return model_class(schema_name).from_dict(data)
+
+
+class JsonBatch(list[Any]):
+    """A list request body already in its JSON shape (what each message's model ``to_dict()`` gives), for
+    the boundary to send as it is.
+
+    A bulk send of ``Contact``s builds each message's JSON straight from the ``Contact`` (its text was
+    checked when it was made) instead of a model per message that is then turned back into a dict.
+    ``sample`` is a model of the first message: the generated ``_get_kwargs`` still chooses the URL, the
+    method and the media type from it, so the operation's request is made where it always is.
+    """
+
+    __slots__ = ("sample",)
+
+    def __init__(self, items: list[Any], sample: Any) -> None:
+        super().__init__(items)
+        self.sample = sample

@@ -228,24 +228,39 @@ def check_results(results: object, sent: list[Any], what: str) -> list[Any]:
     return results
 
 
-def _attach(exc: BaseException, results: list[Any], chunk: list[Any], rest: list[Any]) -> None:
+Shown = Callable[[list[Any]], list[Any]]
+"""How the items of a batched send appear in its ``BatchProgress`` (the messages as the caller reads them)."""
+
+
+def _as_given(items: list[Any]) -> list[Any]:
+    return items
+
+
+def _attach(
+    exc: BaseException, results: list[Any], chunk: list[Any], rest: list[Any], shown: Shown = _as_given
+) -> None:
     """Record where the batched send stood on ``exc`` (``batch_progress``), unless an inner call did."""
-    _attach_progress(exc, BatchProgress(ExecutionResults(results), chunk, rest))
+    if getattr(exc, "batch_progress", None) is None:
+        _attach_progress(exc, BatchProgress(ExecutionResults(results), shown(chunk), shown(rest)))
 
 
 def run_batches(
-    call: Callable[[list[Any]], list[Any]], items: list[Any], size: int, what: str
+    call: Callable[[list[Any]], list[Any]],
+    items: list[Any],
+    size: int,
+    what: str,
+    shown: Shown = _as_given,
 ) -> ExecutionResults:
     """Send ``items`` ``size`` per call; on ANY exception (an API error, ``KeyboardInterrupt``, ...) attach
     ``batch_progress``: the results so far, the batch in flight (outcome unknown unless the error says it
-    was refused) and the items never tried; then re-raise the same exception."""
+    was refused) and the items never tried, each through ``shown``; then re-raise the same exception."""
     results: list[Any] = []
     for start in range(0, len(items), size):
         chunk = items[start : start + size]
         try:
             results.extend(check_results(call(chunk), chunk, what))
         except BaseException as exc:
-            _attach(exc, results, chunk, items[start + size :])
+            _attach(exc, results, chunk, items[start + size :], shown)
             raise
     return ExecutionResults(results)
 
@@ -256,19 +271,20 @@ async def arun_batches(
     size: int,
     what: str,
     concurrency: int = 1,
+    shown: Shown = _as_given,
 ) -> ExecutionResults:
     """The async twin of ``run_batches``: ``asyncio.CancelledError`` (a cancelled task, ``wait_for``
     expiring) carries ``batch_progress`` too; ``batch_progress_of()`` finds it through ``wait_for``'s
     ``TimeoutError``. With ``concurrency`` > 1, ``_concurrent_batches``."""
     if concurrency > 1:
-        return await _concurrent_batches(call, items, size, what, concurrency)
+        return await _concurrent_batches(call, items, size, what, concurrency, shown)
     results: list[Any] = []
     for start in range(0, len(items), size):
         chunk = items[start : start + size]
         try:
             results.extend(check_results(await call(chunk), chunk, what))
         except BaseException as exc:
-            _attach(exc, results, chunk, items[start + size :])
+            _attach(exc, results, chunk, items[start + size :], shown)
             raise
     return ExecutionResults(results)
 
@@ -279,6 +295,7 @@ async def _concurrent_batches(
     size: int,
     what: str,
     concurrency: int,
+    shown: Shown = _as_given,
 ) -> ExecutionResults:
     """Up to ``concurrency`` batches in flight (each its own task), started in input order, results in
     input order whatever order the answers come in.
@@ -331,11 +348,13 @@ async def _concurrent_batches(
                 collect(task)
             for index in running.values():  # still not done (cancelled again while waiting)
                 errors[index] = stop
-            _attach_progress(stop, _progress(chunks, answers, errors, started))
+            if getattr(stop, "batch_progress", None) is None:
+                _attach_progress(stop, _progress(chunks, answers, errors, started, shown))
         raise
     if errors:
         first = min(errors)
-        _attach_progress(errors[first], _progress(chunks, answers, errors, started))
+        if getattr(errors[first], "batch_progress", None) is None:
+            _attach_progress(errors[first], _progress(chunks, answers, errors, started, shown))
         raise errors[first]
     return ExecutionResults([result for answer in answers if answer is not None for result in answer])
 
@@ -356,6 +375,7 @@ def _progress(
     answers: list[list[Any] | None],
     errors: dict[int, BaseException],
     started: int,
+    shown: Shown = _as_given,
 ) -> BatchProgress:
     """Where a concurrent send stands: the answered batches up to the first that was not answered, that
     batch (``failed``), the batches started after it (``later``) and those never started (``unsent``)."""
@@ -363,7 +383,7 @@ def _progress(
     results = [result for answer in answers[:first] for result in answer or ()]
     later = [
         BatchOutcome(
-            chunks[i],
+            shown(chunks[i]),
             None if answers[i] is None else ExecutionResults(answers[i] or ()),
             errors.get(i),
         )
@@ -371,7 +391,7 @@ def _progress(
     ]
     unsent = [item for chunk in chunks[started:] for item in chunk]
     failed = chunks[first] if first < started else []
-    return BatchProgress(ExecutionResults(results), failed, unsent, later)
+    return BatchProgress(ExecutionResults(results), shown(failed), shown(unsent), later)
 
 
 def _attach_progress(exc: BaseException, progress: BatchProgress) -> None:

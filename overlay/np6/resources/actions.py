@@ -6,7 +6,7 @@ import builtins
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, cast, overload
 
-from .._bodies import build, check_json, coerce_body, model_class
+from .._bodies import JsonBatch, build, check_json, coerce_body, model_class
 from .._contacts import Contact, with_contacts
 from .._exceptions import APIStatusError, NP6ValidationError, StreamInterruptedError
 from .._results import ExecutionResults, action_render, single_success
@@ -125,17 +125,30 @@ def _shared(items: builtins.list[Any], data: object) -> builtins.list[Any]:
 
 
 def _messages(items: builtins.list[Any], schema: str, name: str, contact_key: str) -> builtins.list[Any]:
-    """``_message`` of each item; a bare ``Contact`` (most of a bulk send) takes the short way, with no
-    per-message name or lookup."""
-    cls = model_class(schema)
-    if contact_key == "recipient":
-        return [
-            cls(recipient=m.to_identifier())
-            if type(m) is Contact
-            else _message(m, schema, f"{name}[{i}]", contact_key)
-            for i, m in enumerate(items)
-        ]
     return [_message(m, schema, f"{name}[{i}]", contact_key) for i, m in enumerate(items)]
+
+
+def _sendable(items: builtins.list[Any], schema: str) -> builtins.list[Any]:
+    """The messages of a send, each checked before any I/O: a bare ``Contact`` stays as it is (its text was
+    checked when it was made; ``_batch`` writes its JSON), any other message becomes its request model."""
+    return [
+        m if type(m) is Contact else _message(m, schema, f"messages[{i}]", "recipient")
+        for i, m in enumerate(items)
+    ]
+
+
+def _batch(chunk: builtins.list[Any], schema: str) -> JsonBatch:
+    """The JSON of one batch of ``_sendable`` messages: a ``Contact``'s written straight from it, exactly
+    what its request model's ``to_dict()`` gives (``{"recipient": <identifier>}``), any other message's
+    from its model, as the generated code would."""
+    wire = [{"recipient": m.to_dict()} if type(m) is Contact else m.to_dict() for m in chunk]
+    return JsonBatch(wire, _models(chunk[:1], schema)[0])
+
+
+def _models(chunk: builtins.list[Any], schema: str) -> builtins.list[Any]:
+    """``_sendable`` messages as request models (what ``batch_progress`` shows, as before)."""
+    cls = model_class(schema)
+    return [cls(recipient=m.to_identifier()) if type(m) is Contact else m for m in chunk]
 
 
 def _update_body(current: Any, patch: dict[str, Any]) -> Any:
@@ -526,12 +539,14 @@ class Actions:
         if not listed:
             return ExecutionResults()
         chosen = self._channel(aid, channel, listed, _EXECUTION, "messages")
-        items = _messages(_shared(listed, data), _EXECUTION[chosen], "messages", "recipient")
+        schema = _EXECUTION[chosen]
+        items = _sendable(_shared(listed, data), schema)
 
         def call(chunk: builtins.list[Any]) -> builtins.list[Any]:
-            return cast("builtins.list[Any]", self._sending(aid, chosen, "send_action_messages", chunk))
+            body = _batch(chunk, schema)
+            return cast("builtins.list[Any]", self._sending(aid, chosen, "send_action_messages", body))
 
-        return run_batches(call, items, size, "send_action_messages")
+        return run_batches(call, items, size, "send_action_messages", lambda c: _models(c, schema))
 
     def send_one(
         self,
@@ -1038,12 +1053,16 @@ class AsyncActions:
         if not listed:
             return ExecutionResults()
         chosen = await self._channel(aid, channel, listed, _EXECUTION, "messages")
-        items = _messages(_shared(listed, data), _EXECUTION[chosen], "messages", "recipient")
+        schema = _EXECUTION[chosen]
+        items = _sendable(_shared(listed, data), schema)
 
         async def call(chunk: builtins.list[Any]) -> builtins.list[Any]:
-            return cast("builtins.list[Any]", await self._sending(aid, chosen, "send_action_messages", chunk))
+            body = _batch(chunk, schema)
+            return cast("builtins.list[Any]", await self._sending(aid, chosen, "send_action_messages", body))
 
-        return await arun_batches(call, items, size, "send_action_messages", parallel)
+        return await arun_batches(
+            call, items, size, "send_action_messages", parallel, lambda c: _models(c, schema)
+        )
 
     async def send_one(
         self,
