@@ -1,9 +1,10 @@
 """Request bodies: a generated model, or a plain dict in the API's JSON shape checked against the spec.
 
 A dict is validated with jsonschema against the spec's schema for that body (the copy shipped in
-``np6_api/openapi.yaml``), so a mistake is reported with the path of the bad field before any request; then it
-is converted with the generated model's ``from_dict``. For ``oneOf`` bodies (e.g. ``Action``) the variant is
-chosen by its ``type`` (each variant pins it with a ``const``). jsonschema and the spec load on first use.
+``np6_api/openapi.yaml``, read through its JSON copy by ``np6._spec``), so a mistake is reported with the
+path of the bad field before any request; then it is converted with the generated model's ``from_dict``.
+For ``oneOf`` bodies (e.g. ``Action``) the variant is chosen by its ``type`` (each variant pins it with a
+``const``). jsonschema and the spec load on first use.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import importlib
 import json
 import math
 from collections.abc import Mapping
-from importlib import resources
 from typing import Any
 
 from ._exceptions import NP6ValidationError
@@ -25,12 +25,10 @@ _SPEC_BASE = "urn:np6:spec"
 
 @functools.cache
 def _spec() -> dict[str, Any]:
-    import yaml
+    """The shipped spec, from its JSON copy when that copy is of these YAML bytes (``np6._spec``)."""
+    from ._spec import shipped_document
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    text = (resources.files("np6_api") / "openapi.yaml").read_text(encoding="utf-8")
-    spec: dict[str, Any] = yaml.load(text, Loader=loader)
-    return spec
+    return shipped_document()
 
 
 @functools.cache

@@ -16,9 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import functools
-import hashlib
 import importlib.util
-import json
 import math
 import os
 import re
@@ -31,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import jsonschema_rs
 import yaml
 
+from np6._spec import JSON_SUFFIX, document_of, json_copy
 from np6_sandbox.compiled import Compiler, json_shaped
 
 if TYPE_CHECKING:  # jsonschema and referencing are imported on first use (a quarter of a second)
@@ -39,7 +38,6 @@ if TYPE_CHECKING:  # jsonschema and referencing are imported on first use (a qua
     from referencing import Registry
 
 SPEC_URI = "urn:np6:openapi"
-JSON_SUFFIX = ".json"  # openapi.yaml -> openapi.yaml.json: {"sha256": <of the YAML bytes>, "document": ...}
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 
 _INT32 = (-(2**31), 2**31 - 1)
@@ -423,12 +421,6 @@ def _narrow(error: ValidationError) -> ValidationError:
     return error
 
 
-def json_copy(raw: bytes, document: Any) -> bytes:
-    """The JSON copy of a YAML spec that `load_spec` trusts: the document with the SHA-256 of its YAML."""
-    copy = {"sha256": hashlib.sha256(raw).hexdigest(), "document": document}
-    return json.dumps(copy, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
-
-
 def write_json_copy(path: Path) -> Path:
     """Write the JSON copy beside a YAML spec (`scripts/regen.sh` does, for the shipped one)."""
     raw = path.read_bytes()
@@ -438,16 +430,13 @@ def write_json_copy(path: Path) -> Path:
 
 
 def parse_document(path: Path, raw: bytes) -> Any:
-    """The document of a YAML spec: from its JSON copy when that copy was made from these bytes."""
+    """The document of a YAML spec: from its JSON copy when that copy was made from these bytes (the
+    overlay's loader, `np6._spec.document_of`, shared)."""
     try:
-        copy = json.loads(path.with_name(path.name + JSON_SUFFIX).read_bytes())
-    except (OSError, ValueError):
+        copy: bytes | None = path.with_name(path.name + JSON_SUFFIX).read_bytes()
+    except OSError:
         copy = None
-    if isinstance(copy, dict) and copy.get("sha256") == hashlib.sha256(raw).hexdigest():
-        document = copy.get("document")
-        if isinstance(document, dict):
-            return document
-    return yaml.safe_load(raw)
+    return document_of(raw, copy)
 
 
 @functools.cache
