@@ -24,7 +24,14 @@ from __future__ import annotations
 
 import pytest
 
+from support import restore_sigint
+
 pytest_plugins = ["np6_sandbox.testing", "pytester"]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Children of a test run started in the background get Ctrl-C like from a terminal (support.py)."""
+    restore_sigint()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
