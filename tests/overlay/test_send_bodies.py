@@ -20,8 +20,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import np6
-from np6 import Contact
-from np6.resources.actions import _EXECUTION, _batch, _messages, _models, _sendable, _shared
+from np6 import Contact, _bodies
+from np6.resources.actions import _EXECUTION, _messages, _Send, _shared
 from np6.types import ContactIdentifierDict
 from np6_api.models.contact_by_id import ContactById
 from np6_api.models.execution_email_request import ExecutionEmailRequest
@@ -113,6 +113,20 @@ CASES: dict[str, tuple[list[Any], dict[str, Any] | None]] = {
         None,
     ),
     "shared data": ([Contact.id(T), {"recipient": {"type": "id", "value": U}}, Contact.id(V)], {"code": "S"}),
+    "shared data, contacts of each kind": (
+        [
+            Contact.hash(HASH_T),
+            Contact.unicity("a+b@example.com"),
+            Contact.id(V),
+            {"recipient": Contact.id(U)},
+        ]
+        * 2,
+        {"code": "S", "pair": (1, 2), "nested": {"a": [1, {"b": None}], "n": 1.5}},
+    ),
+    "shared data, a message with its own": (
+        [Contact.id(T), {"recipient": {"type": "id", "value": U}, "data": {"own": True}}, Contact.id(V)],
+        {"shared": "yes"},
+    ),
 }
 
 
@@ -169,16 +183,35 @@ _CONTACTS = st.one_of(
 )
 
 
+_DATA = st.none() | st.dictionaries(
+    st.text(max_size=4),
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=4),
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3),
+        max_leaves=8,
+    ),
+    max_size=3,
+)
+
+
 @settings(max_examples=150, deadline=None)
-@given(st.lists(_CONTACTS, min_size=1, max_size=6), st.sampled_from(sorted(_EXECUTION.values())))
-def test_a_contact_batch_is_its_models_json(contacts: list[Contact], schema: str) -> None:
-    models = _messages(contacts, schema, "messages", "recipient")
-    batch = _batch(_sendable(contacts, schema), schema)
-    assert list(batch) == [m.to_dict() for m in models]
+@given(st.lists(_CONTACTS, min_size=1, max_size=6), st.sampled_from(sorted(_EXECUTION.values())), _DATA)
+def test_a_contact_batch_is_its_models_json(contacts: list[Contact], schema: str, data: Any) -> None:
+    models = _messages(_shared(list(contacts), data), schema, "messages", "recipient")
+    send = _Send(_shared(list(contacts), data, contacts=False), schema, data)
+    batch = send.batch(send.items)
+    assert json.loads(json.dumps(batch)) == [m.to_dict() for m in models]
     assert type(batch.sample) is type(models[0]) and batch.sample.to_dict() == models[0].to_dict()
-    shown = _models(_sendable(contacts, schema), schema)
+    shown = send.models(send.items)
     assert [type(m) for m in shown] == [type(m) for m in models]
     assert [m.to_dict() for m in shown] == [m.to_dict() for m in models]
+
+
+@settings(max_examples=150, deadline=None)
+@given(_CONTACTS, st.sampled_from(sorted(_EXECUTION.values())))
+def test_every_contact_is_a_valid_recipient(contact: Contact, schema: str) -> None:
+    """Why a bare Contact's message needs no schema pass: its identifier is valid wherever it goes."""
+    assert not list(_bodies._validator(schema).iter_errors({"recipient": contact.to_dict()}))
 
 
 @pytest.mark.anyio
@@ -214,8 +247,30 @@ async def test_progress_still_shows_the_request_models(
 
 def test_sms_models_keep_their_type_in_a_batch() -> None:
     sms = [ExecutionSmsRequest(recipient=ContactById(type_="id", value=T)), Contact.id(U)]
-    batch = _batch(_sendable(sms, "ExecutionSmsRequest"), "ExecutionSmsRequest")
+    send = _Send(sms, "ExecutionSmsRequest", None)
+    batch = send.batch(send.items)
     assert batch.sample is sms[0] and list(batch) == [
         sms[0].to_dict(),
         {"recipient": {"type": "id", "value": U}},
     ]
+
+
+@pytest.mark.parametrize(
+    ("messages", "data"),
+    [
+        (
+            [Contact.id(T), {"recipient": {"type": "id"}}, Contact.id(U)],
+            {"k": 1},
+        ),  # a bad dict after a Contact
+        ([{"recipient": {"type": "nope", "value": 1}}, Contact.id(T)], {"k": 1}),
+        ([Contact.id(T), ExecutionSmsRequest(recipient=ContactById(type_="id", value=U))], None),
+        ([Contact.id(T), {"recipient": Contact.id(U), "urgent": "yes"}], None),
+    ],
+)
+def test_refusals_are_the_model_paths(messages: list[Any], data: Any) -> None:
+    schema = "ExecutionEmailRequest"
+    with pytest.raises(np6.NP6ValidationError) as before:
+        _messages(_shared(list(messages), data), schema, "messages", "recipient")
+    with pytest.raises(np6.NP6ValidationError) as now:
+        _Send(_shared(list(messages), data, contacts=False), schema, data)
+    assert str(now.value) == str(before.value)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import json
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, cast, overload
 
@@ -105,8 +106,9 @@ def _precheck(items: builtins.list[Any], schemas: Mapping[str, str], what: str) 
                 raise errors[0]
 
 
-def _shared(items: builtins.list[Any], data: object) -> builtins.list[Any]:
-    """The messages with the shared ``data`` given to each that has none (a ``Contact`` becomes a dict)."""
+def _shared(items: builtins.list[Any], data: object, *, contacts: bool = True) -> builtins.list[Any]:
+    """The messages with the shared ``data`` given to each that has none (a ``Contact`` becomes a dict,
+    unless ``contacts=False``: then a bare ``Contact`` stays one, for ``_sendable`` to give it the data)."""
     if data is None:
         return items
     if not isinstance(data, Mapping):
@@ -114,7 +116,9 @@ def _shared(items: builtins.list[Any], data: object) -> builtins.list[Any]:
     check_json(data, "data")
     out: builtins.list[Any] = []
     for item in items:
-        if isinstance(item, Contact):
+        if type(item) is Contact and not contacts:
+            out.append(item)
+        elif isinstance(item, Contact):
             out.append({"recipient": item, "data": dict(data)})
         elif isinstance(item, Mapping):
             out.append(item if "data" in item else {**item, "data": dict(data)})
@@ -128,27 +132,53 @@ def _messages(items: builtins.list[Any], schema: str, name: str, contact_key: st
     return [_message(m, schema, f"{name}[{i}]", contact_key) for i, m in enumerate(items)]
 
 
-def _sendable(items: builtins.list[Any], schema: str) -> builtins.list[Any]:
-    """The messages of a send, each checked before any I/O: a bare ``Contact`` stays as it is (its text was
-    checked when it was made; ``_batch`` writes its JSON), any other message becomes its request model."""
-    return [
-        m if type(m) is Contact else _message(m, schema, f"messages[{i}]", "recipient")
-        for i, m in enumerate(items)
-    ]
+class _Send:
+    """The messages of one send, checked before any I/O, and how each batch of them is written.
 
+    A bare ``Contact`` stays as it is: its text was checked when it was made, and its identifier is valid
+    wherever a recipient goes (``tests/overlay/test_send_bodies.py`` checks every kind against the spec), so
+    its message needs no schema pass, and its JSON is written straight from it when its batch goes, exactly
+    what its request model's ``to_dict()`` gives. With shared ``data``, the first bare ``Contact``'s message
+    is checked in full, data included, in its place: every other bare ``Contact``'s message differs only by
+    its (valid) recipient, so it has the same verdict. Any other message becomes its request model, checked
+    as always.
+    """
 
-def _batch(chunk: builtins.list[Any], schema: str) -> JsonBatch:
-    """The JSON of one batch of ``_sendable`` messages: a ``Contact``'s written straight from it, exactly
-    what its request model's ``to_dict()`` gives (``{"recipient": <identifier>}``), any other message's
-    from its model, as the generated code would."""
-    wire = [{"recipient": m.to_dict()} if type(m) is Contact else m.to_dict() for m in chunk]
-    return JsonBatch(wire, _models(chunk[:1], schema)[0])
+    def __init__(self, items: builtins.list[Any], schema: str, data: Mapping[str, Any] | None) -> None:
+        self.schema = schema
+        self.data: Any = None if data is None else json.loads(json.dumps(dict(data)))  # its JSON, as sent
+        self.items: builtins.list[Any] = []
+        checked = data is None
+        for i, m in enumerate(items):
+            if type(m) is Contact:
+                if not checked:
+                    _message(
+                        {"recipient": m, "data": dict(data or {})}, schema, f"messages[{i}]", "recipient"
+                    )
+                    checked = True
+                self.items.append(m)
+            else:
+                self.items.append(_message(m, schema, f"messages[{i}]", "recipient"))
 
+    def _contact_json(self, contact: Contact) -> dict[str, Any]:
+        if self.data is None:
+            return {"recipient": contact.to_dict()}
+        return {"recipient": contact.to_dict(), "data": self.data}
 
-def _models(chunk: builtins.list[Any], schema: str) -> builtins.list[Any]:
-    """``_sendable`` messages as request models (what ``batch_progress`` shows, as before)."""
-    cls = model_class(schema)
-    return [cls(recipient=m.to_identifier()) if type(m) is Contact else m for m in chunk]
+    def batch(self, chunk: builtins.list[Any]) -> JsonBatch:
+        """The JSON of one batch (any other message's from its model, as the generated code would)."""
+        wire = [self._contact_json(m) if type(m) is Contact else m.to_dict() for m in chunk]
+        return JsonBatch(wire, self.models(chunk[:1])[0])
+
+    def models(self, chunk: builtins.list[Any]) -> builtins.list[Any]:
+        """The messages as request models (what ``batch_progress`` shows, as before)."""
+        cls = model_class(self.schema)
+        if self.data is None:
+            return [cls(recipient=m.to_identifier()) if type(m) is Contact else m for m in chunk]
+        return [
+            cls.from_dict(json.loads(json.dumps(self._contact_json(m)))) if type(m) is Contact else m
+            for m in chunk
+        ]
 
 
 def _update_body(current: Any, patch: dict[str, Any]) -> Any:
@@ -539,14 +569,13 @@ class Actions:
         if not listed:
             return ExecutionResults()
         chosen = self._channel(aid, channel, listed, _EXECUTION, "messages")
-        schema = _EXECUTION[chosen]
-        items = _sendable(_shared(listed, data), schema)
+        send = _Send(_shared(listed, data, contacts=False), _EXECUTION[chosen], data)
 
         def call(chunk: builtins.list[Any]) -> builtins.list[Any]:
-            body = _batch(chunk, schema)
+            body = send.batch(chunk)
             return cast("builtins.list[Any]", self._sending(aid, chosen, "send_action_messages", body))
 
-        return run_batches(call, items, size, "send_action_messages", lambda c: _models(c, schema))
+        return run_batches(call, send.items, size, "send_action_messages", send.models)
 
     def send_one(
         self,
@@ -1053,16 +1082,13 @@ class AsyncActions:
         if not listed:
             return ExecutionResults()
         chosen = await self._channel(aid, channel, listed, _EXECUTION, "messages")
-        schema = _EXECUTION[chosen]
-        items = _sendable(_shared(listed, data), schema)
+        send = _Send(_shared(listed, data, contacts=False), _EXECUTION[chosen], data)
 
         async def call(chunk: builtins.list[Any]) -> builtins.list[Any]:
-            body = _batch(chunk, schema)
+            body = send.batch(chunk)
             return cast("builtins.list[Any]", await self._sending(aid, chosen, "send_action_messages", body))
 
-        return await arun_batches(
-            call, items, size, "send_action_messages", parallel, lambda c: _models(c, schema)
-        )
+        return await arun_batches(call, send.items, size, "send_action_messages", parallel, send.models)
 
     async def send_one(
         self,
