@@ -150,6 +150,24 @@ def test_invalid_mutations_get_the_same_refusal(
     assert refused > 30 and accepted > 0, (refused, accepted)
 
 
+def test_a_batch_is_accepted_in_one_call_exactly_when_each_event_is(
+    np6_sandbox: Sandbox, sandbox_events: list[dict[str, Any]]
+) -> None:
+    """`Schema.accepts_all` (one compiled call for `POST /_sandbox/events`) agrees with `accepts` per item."""
+    schema = np6_sandbox.event_validator
+    rng = random.Random(7)
+    pool = [*sandbox_events, *(m for e in sandbox_events for m in mutations(e, rng, 4))]
+    verdicts = {id(event): schema.accepts(event, decoded=True) for event in pool}
+    seen = set()
+    for size in (0, 1, 2, 5, 40) * 8:
+        batch = rng.sample(pool, min(size, len(pool)))
+        expected = all(verdicts[id(event)] for event in batch)
+        assert schema.accepts_all(batch) is expected
+        seen.add(expected)
+    assert seen == {True, False}
+    assert schema.accepts_all([*sandbox_events] * 3)
+
+
 def test_post_events_answers_the_references_400(
     np6_sandbox: Sandbox, sandbox_events: list[dict[str, Any]], admin: httpx.Client
 ) -> None:
