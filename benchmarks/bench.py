@@ -24,7 +24,8 @@ Sections (``--only`` takes their keys; each row of the table names the command t
    the same round, CPU and wall time, interleaved rounds, medians, with ``-X importtime`` beside them
    (target <= 1.5x, by CPU and by wall); ``import np6; np6.NP6(...)`` the same way (reference: the start a
    program really pays); the wall time of ``np6 --version`` / ``python -c "import httpx"`` (target <= 2x);
-6. ``sandbox``: ``POST /_sandbox/events`` rate / ``/_sandbox/events/generate`` rate (target >= 0.3x) and
+6. ``sandbox``: ``POST /_sandbox/events`` rate / ``/_sandbox/events/generate`` rate (target >= 0.3x; the
+   server's CPU time per stored event of each, and their ratio, beside it: load-independent) and
    ``GET /notifications/{id}`` / a bare Starlette app returning the same bytes on the same server stack
    (target >= 0.5x);
 7. ``regen``: wall time of ``scripts/regen.sh --check`` (reference).
