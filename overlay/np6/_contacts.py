@@ -153,7 +153,8 @@ def _target(contact: Contact) -> Any:
     return contact.to_target()
 
 
-def _notification_recipient(contact: Contact) -> Any:
+def notification_recipient(contact: Contact) -> Any:
+    """The ``NotificationRecipient`` JSON shape: the identifier in a ``contact`` envelope."""
     return {"type": "contact", "value": contact.to_dict()}
 
 
@@ -197,7 +198,7 @@ FORMS: dict[str, dict[str, Any]] = {
     "RenderEmailRequest": {"receiver": _target, "related": _target},
     "RenderSmsRequest": {"receiver": _target, "related": _target},
     "RenderLinksRequest": {"receiver": _target, "related": _target},
-    "NotificationExecutionRequest": {"recipient": _notification_recipient},
+    "NotificationExecutionRequest": {"recipient": notification_recipient},
     "NotificationRenderRequest": {"receiver": _render_contact, "related": _render_contact},
     "NotificationTestRequest": {"recipient": as_test_recipient},
 }
@@ -216,6 +217,6 @@ def with_contacts(data: Any, schema_name: str) -> Any:
             out[key] = form(value)
         elif _is_identifier_model(value):
             out[key] = form(as_contact(value, name=key))
-        elif isinstance(value, Mapping) and form is _notification_recipient:
+        elif isinstance(value, Mapping) and form is notification_recipient:
             out[key] = _recipient_envelope(value)
     return out

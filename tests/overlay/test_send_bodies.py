@@ -21,7 +21,9 @@ from hypothesis import strategies as st
 
 import np6
 from np6 import Contact, _bodies
-from np6.resources.actions import _EXECUTION, _messages, _Send, _shared
+from np6._contacts import notification_recipient
+from np6.resources.actions import _EXECUTION, _messages, _send, _shared
+from np6.resources.notifications import _execution, _executions, _overrides
 from np6.types import ContactIdentifierDict
 from np6_api.models.contact_by_id import ContactById
 from np6_api.models.execution_email_request import ExecutionEmailRequest
@@ -198,7 +200,7 @@ _DATA = st.none() | st.dictionaries(
 @given(st.lists(_CONTACTS, min_size=1, max_size=6), st.sampled_from(sorted(_EXECUTION.values())), _DATA)
 def test_a_contact_batch_is_its_models_json(contacts: list[Contact], schema: str, data: Any) -> None:
     models = _messages(_shared(list(contacts), data), schema, "messages", "recipient")
-    send = _Send(_shared(list(contacts), data, contacts=False), schema, data)
+    send = _send(_shared(list(contacts), data, contacts=False), schema, data)
     batch = send.batch(send.items)
     assert json.loads(json.dumps(batch)) == [m.to_dict() for m in models]
     assert type(batch.sample) is type(models[0]) and batch.sample.to_dict() == models[0].to_dict()
@@ -247,7 +249,7 @@ async def test_progress_still_shows_the_request_models(
 
 def test_sms_models_keep_their_type_in_a_batch() -> None:
     sms = [ExecutionSmsRequest(recipient=ContactById(type_="id", value=T)), Contact.id(U)]
-    send = _Send(sms, "ExecutionSmsRequest", None)
+    send = _send(sms, "ExecutionSmsRequest", None)
     batch = send.batch(send.items)
     assert batch.sample is sms[0] and list(batch) == [
         sms[0].to_dict(),
@@ -272,5 +274,66 @@ def test_refusals_are_the_model_paths(messages: list[Any], data: Any) -> None:
     with pytest.raises(np6.NP6ValidationError) as before:
         _messages(_shared(list(messages), data), schema, "messages", "recipient")
     with pytest.raises(np6.NP6ValidationError) as now:
-        _Send(_shared(list(messages), data, contacts=False), schema, data)
+        _send(_shared(list(messages), data, contacts=False), schema, data)
     assert str(now.value) == str(before.value)
+
+
+# -- notifications.execute: the same batching, a Contact in its ``contact`` envelope, shared overrides
+def _executions_before(items: list[Any], overrides: dict[str, Any], size: int) -> list[Any]:
+    wire = [_execution(item, f"executions[{i}]", overrides).to_dict() for i, item in enumerate(items)]
+    return [wire[i : i + size] for i in range(0, len(wire), size)]
+
+
+def _shared_overrides(keywords: dict[str, Any]) -> dict[str, Any]:
+    return _overrides(**{"variables": None, **keywords})
+
+
+OVERRIDES: dict[str, dict[str, Any]] = {
+    "none": {},
+    "title and data": {"title": "Sale", "data": {"code": "N", "list": [1, {"a": None}]}},
+    "every kind": {
+        "title": "T",
+        "body": "B",
+        "icon": "https://example.com/i.png",
+        "variables": [{"name": "v", "value": "1"}],
+        "redirection": {"type": "url", "value": "https://example.com"},
+        "urgent": True,
+    },
+}
+EXECUTIONS = [
+    Contact.id(T),
+    Contact.unicity("a+b@example.com"),
+    {"recipient": {"type": "contact", "value": {"type": "id", "value": U}}, "title": "own"},
+    Contact.hash(HASH_T),
+    {"recipient": Contact.id(V)},
+    Contact.id(U),
+]
+
+
+@pytest.mark.parametrize("overrides", sorted(OVERRIDES))
+def test_execute_bodies_are_what_the_model_path_sent(
+    overrides: str, bodies: Bodies, sandbox_client: np6.NP6
+) -> None:
+    given_overrides = OVERRIDES[overrides]
+    results = sandbox_client.notifications.execute(156, EXECUTIONS, batch_size=4, **given_overrides)
+    assert bodies.sent == _executions_before(EXECUTIONS, _shared_overrides(given_overrides), 4)
+    assert len(results) == len(EXECUTIONS)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_CONTACTS)
+def test_every_contact_is_a_valid_notification_recipient(contact: Contact) -> None:
+    body = {"recipient": notification_recipient(contact)}
+    assert not list(_bodies._validator("NotificationExecutionRequest").iter_errors(body))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_CONTACTS, min_size=1, max_size=5), st.sampled_from(sorted(OVERRIDES)))
+def test_an_execution_batch_is_its_models_json(contacts: list[Contact], overrides: str) -> None:
+    given_overrides = _shared_overrides(OVERRIDES[overrides])
+    models = [_execution(c, f"executions[{i}]", given_overrides) for i, c in enumerate(contacts)]
+    sends = _executions(contacts, given_overrides)
+    assert json.loads(json.dumps(sends.batch(sends.items))) == [m.to_dict() for m in models]
+    shown = sends.models(sends.items)
+    assert [type(m) for m in shown] == [type(m) for m in models]
+    assert [m.to_dict() for m in shown] == [m.to_dict() for m in models]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import uuid
 from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from .._bodies import check_json
+from .._bodies import JsonBatch, check_json
+from .._contacts import Contact
 from .._dates import to_millis
 from .._exceptions import (
     APIResponseValidationError,
@@ -219,6 +221,61 @@ def reactivity_operation(
             f"unknown reactivity kind {_short(kind)}: use None (all events) or one of {valid}"
         )
     return f"list_{kind}_of_{scope_one if one else scope_all}"
+
+
+class BatchedMessages:
+    """The messages of a batched send, all checked before any I/O, and how each batch is written and shown.
+
+    Any message but a bare ``Contact`` becomes its request model (``model_of(index, item)``, checked as
+    always). A bare ``Contact`` stays as it is: its text was checked when it was made, and its identifier is
+    valid wherever a recipient goes (``tests/overlay/test_send_bodies.py`` checks every kind against the
+    spec). The first one is checked in full in its place (``model_of(index, as_item(contact))``: shared
+    data or overrides included); every other bare ``Contact``'s message differs from it only by that valid
+    recipient, so it has the same verdict and needs no schema pass. Its JSON, written when its batch goes,
+    is the first one's model's ``to_dict()`` with its own recipient (``recipient(contact)`` under
+    ``key``): what its own model would give, without a model per message.
+    """
+
+    def __init__(
+        self,
+        items: list[Any],
+        model_of: Callable[[int, Any], Any],
+        as_item: Callable[[Contact], Any],
+        key: str,
+        recipient: Callable[[Contact], Any],
+    ) -> None:
+        self._key = key
+        self._recipient = recipient
+        self._template: dict[str, Any] | None = None  # the first bare Contact's model, as JSON
+        self._cls: Any = None
+        self.items: list[Any] = []
+        for index, item in enumerate(items):
+            if type(item) is Contact:
+                if self._template is None:
+                    first = model_of(index, as_item(item))
+                    self._template, self._cls = first.to_dict(), type(first)
+            else:
+                item = model_of(index, item)
+            self.items.append(item)
+
+    def _json(self, contact: Contact) -> dict[str, Any]:
+        return {**(self._template or {}), self._key: self._recipient(contact)}
+
+    def batch(self, chunk: list[Any]) -> JsonBatch:
+        """The JSON of one batch (any other message's from its model, as the generated code would)."""
+        wire = [self._json(m) if type(m) is Contact else m.to_dict() for m in chunk]
+        return JsonBatch(wire, self.models(chunk[:1])[0])
+
+    def models(self, chunk: list[Any]) -> list[Any]:
+        """The messages as request models (what ``batch_progress`` shows, as before). Each has its own copy
+        of the shared fields, as when each message had its own model."""
+        shared = self._template is not None and len(self._template) > 1
+        return [
+            (self._cls.from_dict(json.loads(json.dumps(self._json(m))) if shared else self._json(m)))
+            if type(m) is Contact
+            else m
+            for m in chunk
+        ]
 
 
 def check_results(results: object, sent: list[Any], what: str) -> list[Any]:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import builtins
-import json
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, cast, overload
 
-from .._bodies import JsonBatch, build, check_json, coerce_body, model_class
+from .._bodies import build, check_json, coerce_body, model_class
 from .._contacts import Contact, with_contacts
 from .._exceptions import APIStatusError, NP6ValidationError, StreamInterruptedError
 from .._results import ExecutionResults, action_render, single_success
@@ -16,6 +15,7 @@ from .._types import ACTION_REACTIVITY_KINDS
 from ._channels import channel_of_action, channel_of_messages, wrong_channel
 from ._common import (
     DEFAULT_BATCH_SIZE,
+    BatchedMessages,
     Plan,
     action_id,
     arun_batches,
@@ -132,53 +132,16 @@ def _messages(items: builtins.list[Any], schema: str, name: str, contact_key: st
     return [_message(m, schema, f"{name}[{i}]", contact_key) for i, m in enumerate(items)]
 
 
-class _Send:
-    """The messages of one send, checked before any I/O, and how each batch of them is written.
+def _send(items: builtins.list[Any], schema: str, data: Mapping[str, Any] | None) -> BatchedMessages:
+    """The checked messages of ``send`` (shared ``data`` already given to all but the bare Contacts)."""
 
-    A bare ``Contact`` stays as it is: its text was checked when it was made, and its identifier is valid
-    wherever a recipient goes (``tests/overlay/test_send_bodies.py`` checks every kind against the spec), so
-    its message needs no schema pass, and its JSON is written straight from it when its batch goes, exactly
-    what its request model's ``to_dict()`` gives. With shared ``data``, the first bare ``Contact``'s message
-    is checked in full, data included, in its place: every other bare ``Contact``'s message differs only by
-    its (valid) recipient, so it has the same verdict. Any other message becomes its request model, checked
-    as always.
-    """
+    def model_of(index: int, item: Any) -> Any:
+        return _message(item, schema, f"messages[{index}]", "recipient")
 
-    def __init__(self, items: builtins.list[Any], schema: str, data: Mapping[str, Any] | None) -> None:
-        self.schema = schema
-        self.data: Any = None if data is None else json.loads(json.dumps(dict(data)))  # its JSON, as sent
-        self.items: builtins.list[Any] = []
-        checked = data is None
-        for i, m in enumerate(items):
-            if type(m) is Contact:
-                if not checked:
-                    _message(
-                        {"recipient": m, "data": dict(data or {})}, schema, f"messages[{i}]", "recipient"
-                    )
-                    checked = True
-                self.items.append(m)
-            else:
-                self.items.append(_message(m, schema, f"messages[{i}]", "recipient"))
+    def as_item(contact: Contact) -> Any:
+        return contact if data is None else {"recipient": contact, "data": dict(data)}
 
-    def _contact_json(self, contact: Contact) -> dict[str, Any]:
-        if self.data is None:
-            return {"recipient": contact.to_dict()}
-        return {"recipient": contact.to_dict(), "data": self.data}
-
-    def batch(self, chunk: builtins.list[Any]) -> JsonBatch:
-        """The JSON of one batch (any other message's from its model, as the generated code would)."""
-        wire = [self._contact_json(m) if type(m) is Contact else m.to_dict() for m in chunk]
-        return JsonBatch(wire, self.models(chunk[:1])[0])
-
-    def models(self, chunk: builtins.list[Any]) -> builtins.list[Any]:
-        """The messages as request models (what ``batch_progress`` shows, as before)."""
-        cls = model_class(self.schema)
-        if self.data is None:
-            return [cls(recipient=m.to_identifier()) if type(m) is Contact else m for m in chunk]
-        return [
-            cls.from_dict(json.loads(json.dumps(self._contact_json(m)))) if type(m) is Contact else m
-            for m in chunk
-        ]
+    return BatchedMessages(items, model_of, as_item, "recipient", Contact.to_dict)
 
 
 def _update_body(current: Any, patch: dict[str, Any]) -> Any:
@@ -569,7 +532,7 @@ class Actions:
         if not listed:
             return ExecutionResults()
         chosen = self._channel(aid, channel, listed, _EXECUTION, "messages")
-        send = _Send(_shared(listed, data, contacts=False), _EXECUTION[chosen], data)
+        send = _send(_shared(listed, data, contacts=False), _EXECUTION[chosen], data)
 
         def call(chunk: builtins.list[Any]) -> builtins.list[Any]:
             body = send.batch(chunk)
@@ -1082,7 +1045,7 @@ class AsyncActions:
         if not listed:
             return ExecutionResults()
         chosen = await self._channel(aid, channel, listed, _EXECUTION, "messages")
-        send = _Send(_shared(listed, data, contacts=False), _EXECUTION[chosen], data)
+        send = _send(_shared(listed, data, contacts=False), _EXECUTION[chosen], data)
 
         async def call(chunk: builtins.list[Any]) -> builtins.list[Any]:
             body = send.batch(chunk)

@@ -7,13 +7,14 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, cast, overload
 
 from .._bodies import build, check_json, coerce_body
-from .._contacts import Contact, as_contact, as_test_recipient, with_contacts
+from .._contacts import Contact, as_contact, as_test_recipient, notification_recipient, with_contacts
 from .._exceptions import NP6ValidationError, StreamInterruptedError, VersionNotFoundError
 from .._results import ExecutionResults, NotificationRender, notification_render, single_success
 from .._streaming import AsyncEventStream, EventStream
 from .._types import NOTIFICATION_REACTIVITY_KINDS
 from ._common import (
     DEFAULT_BATCH_SIZE,
+    BatchedMessages,
     Plan,
     arun_batches,
     as_json,
@@ -111,7 +112,7 @@ def _execution(item: object, name: str, overrides: Mapping[str, Any]) -> Any:
     """One execution request: a ``Contact`` (the recipient), a dict (a ``Contact`` allowed as its
     ``recipient``) or a model; the shared ``overrides`` fill the fields the item does not set."""
     if isinstance(item, Contact):
-        data: dict[str, Any] = {"recipient": {"type": "contact", "value": item.to_dict()}}
+        data: dict[str, Any] = {"recipient": notification_recipient(item)}
     elif isinstance(item, Mapping):
         data = with_contacts(item, "NotificationExecutionRequest")
     elif not overrides:
@@ -121,10 +122,15 @@ def _execution(item: object, name: str, overrides: Mapping[str, Any]) -> Any:
     return coerce_body({**overrides, **data}, "NotificationExecutionRequest", name=name)
 
 
-def _executions(items: object, overrides: Mapping[str, Any]) -> builtins.list[Any]:
-    return [
-        _execution(item, f"executions[{i}]", overrides) for i, item in enumerate(as_list(items, "executions"))
-    ]
+def _executions(items: object, overrides: Mapping[str, Any]) -> BatchedMessages:
+    """The checked executions of ``execute`` (a bare ``Contact`` with the overrides: ``BatchedMessages``)."""
+
+    def model_of(index: int, item: Any) -> Any:
+        return _execution(item, f"executions[{index}]", overrides)
+
+    return BatchedMessages(
+        as_list(items, "executions"), model_of, lambda contact: contact, "recipient", notification_recipient
+    )
 
 
 def _create_body(body: object, fields: dict[str, Any]) -> Any:
@@ -544,14 +550,15 @@ class Notifications:
             channel=channel,
             urgent=urgent,
         )
-        items = _executions(executions, overrides)
+        sends = _executions(executions, overrides)
 
         def call(chunk: builtins.list[Any]) -> builtins.list[Any]:
+            body = sends.batch(chunk)
             return cast(
-                "builtins.list[Any]", self._client.request("execute_notification_batch", id=nid, body=chunk)
+                "builtins.list[Any]", self._client.request("execute_notification_batch", id=nid, body=body)
             )
 
-        return run_batches(call, items, size, "execute_notification_batch")
+        return run_batches(call, sends.items, size, "execute_notification_batch", sends.models)
 
     def execute_one(
         self,
@@ -1082,15 +1089,18 @@ class AsyncNotifications:
             channel=channel,
             urgent=urgent,
         )
-        items = _executions(executions, overrides)
+        sends = _executions(executions, overrides)
 
         async def call(chunk: builtins.list[Any]) -> builtins.list[Any]:
+            body = sends.batch(chunk)
             return cast(
                 "builtins.list[Any]",
-                await self._client.request("execute_notification_batch", id=nid, body=chunk),
+                await self._client.request("execute_notification_batch", id=nid, body=body),
             )
 
-        return await arun_batches(call, items, size, "execute_notification_batch", parallel)
+        return await arun_batches(
+            call, sends.items, size, "execute_notification_batch", parallel, sends.models
+        )
 
     async def execute_one(
         self,
