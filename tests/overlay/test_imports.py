@@ -73,12 +73,13 @@ def modules_after(code: str, argv: list[str] | None = None) -> set[str]:
     """`sys.modules` once `code` has run in a fresh interpreter (at exit, for a console script's `main`)."""
     probe = (
         "import atexit, json, sys\n"
-        "atexit.register(lambda: sys.__stderr__.write('\\n' + json.dumps(sorted(sys.modules))))\n"
+        "atexit.register(lambda: print('MODULES', json.dumps(sorted(sys.modules)), file=sys.__stderr__))\n"
         f"sys.argv = {argv or ['-c']!r}\n{code}"
     )
     proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    return set(json.loads(proc.stderr.splitlines()[-1]))
+    (line,) = (line for line in proc.stderr.splitlines() if line.startswith("MODULES "))
+    return set(json.loads(line.removeprefix("MODULES ")))
 
 
 def deferred_in(modules: set[str]) -> list[str]:
