@@ -18,7 +18,7 @@ import httpcore
 import httpx
 import pytest
 
-from np6 import _deadline
+from np6 import _deadline, _deadline_backends
 from np6._deadline import DeadlineExceeded, active, install, passed
 
 NOW = 100.0
@@ -148,14 +148,14 @@ PAST = [100.0, 99.0]  # the deadline's very instant counts as passed
 
 
 def _sync_calls(at: float | None, timeout: float | None) -> list[tuple[Any, ...]]:
-    backend = _deadline._Backend(Backend())
+    backend = _deadline_backends._Backend(Backend())
     with active(at):
         stream = backend.connect_tcp("127.0.0.1", 8080, timeout, "127.0.0.2", [(1, 2, 3)])
         unix = backend.connect_unix_socket("/tmp/np6.sock", timeout, [(4, 5, 6)])
         assert stream.read(17, timeout) == b"read"
         stream.write(b"abc", timeout)
         tls = stream.start_tls("ctx", "np6.example", timeout)
-        assert isinstance(tls, _deadline._Stream)
+        assert isinstance(tls, _deadline_backends._Stream)
         assert tls.read(3, timeout) == b"read"
         assert stream.get_extra_info("peer") == "extra peer"
         stream.close()
@@ -166,14 +166,14 @@ def _sync_calls(at: float | None, timeout: float | None) -> list[tuple[Any, ...]
 
 def _async_calls(at: float | None, timeout: float | None) -> list[tuple[Any, ...]]:
     async def main() -> list[tuple[Any, ...]]:
-        backend = _deadline._AsyncBackend(AsyncBackend())
+        backend = _deadline_backends._AsyncBackend(AsyncBackend())
         with active(at):
             stream = await backend.connect_tcp("127.0.0.1", 8080, timeout, "127.0.0.2", [(1, 2, 3)])
             unix = await backend.connect_unix_socket("/tmp/np6.sock", timeout, [(4, 5, 6)])
             assert await stream.read(17, timeout) == b"read"
             await stream.write(b"abc", timeout)
             tls = await stream.start_tls("ctx", "np6.example", timeout)
-            assert isinstance(tls, _deadline._AsyncStream)
+            assert isinstance(tls, _deadline_backends._AsyncStream)
             assert await tls.read(3, timeout) == b"read"
             assert stream.get_extra_info("peer") == "extra peer"
             await stream.aclose()
@@ -246,14 +246,14 @@ def test_once_the_deadline_has_passed_each_call_fails_with_its_own_timeout(
 ) -> None:
     if kind == "sync":
         inner: Any = Backend()
-        backend: Any = _deadline._Backend(inner)
-        stream: Any = _deadline._Stream(Stream(inner.calls))
+        backend: Any = _deadline_backends._Backend(inner)
+        stream: Any = _deadline_backends._Stream(Stream(inner.calls))
         with active(at), pytest.raises(httpcore.TimeoutException) as info:
             _sync_step(step, backend, stream)
     else:
         inner = AsyncBackend()
-        backend = _deadline._AsyncBackend(inner)
-        stream = _deadline._AsyncStream(AsyncStream(inner.calls))
+        backend = _deadline_backends._AsyncBackend(inner)
+        stream = _deadline_backends._AsyncStream(AsyncStream(inner.calls))
 
         async def main() -> None:
             with active(at):
@@ -304,7 +304,7 @@ def test_install_wraps_the_default_sync_backend_once() -> None:
         original = _backend_of(http)
         assert install(http) is True
         wrapped = _backend_of(http)
-        assert type(wrapped) is _deadline._Backend
+        assert type(wrapped) is _deadline_backends._Backend
         assert wrapped._inner is original
         assert install(http) is True
         assert _backend_of(http) is wrapped
@@ -315,7 +315,7 @@ def test_install_wraps_the_default_async_backend_once() -> None:
     original = _backend_of(http)
     assert install(http) is True
     wrapped = _backend_of(http)
-    assert type(wrapped) is _deadline._AsyncBackend
+    assert type(wrapped) is _deadline_backends._AsyncBackend
     assert wrapped._inner is original
     assert install(http) is True
     assert _backend_of(http) is wrapped

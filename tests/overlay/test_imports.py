@@ -152,6 +152,16 @@ def test_a_public_name_loads_its_module_on_first_use() -> None:
     assert {"np6._client", "httpx"} <= modules_after("from np6 import NP6")
 
 
+def test_constructing_a_client_loads_neither_the_transport_nor_asyncio_nor_models() -> None:
+    """What a client needs before its first request: httpx; httpcore (the transport) comes with the first
+    request, as with `httpx.Client`, and each model with the call that parses it."""
+    for client in ("NP6", "AsyncNP6"):
+        loaded = modules_after(f"import np6\nnp6.{client}(api_key='k', base_url='http://127.0.0.1:9')")
+        assert "np6._client" in loaded
+        assert [m for m in loaded if m.split(".")[0] in ("httpcore", "asyncio", "h11", "anyio")] == []
+        assert not {"np6._deadline_backends", "np6_api.models.notification"} & loaded
+
+
 def test_np6_version_loads_neither_the_client_nor_the_cli_framework() -> None:
     loaded = modules_after("from np6.cli import main\nmain()", ["np6", "--version"])
     assert deferred_in(loaded) == []
