@@ -9,6 +9,8 @@
 # Environment:
 #   NP6_REGEN_OUT  package directory to write/compare (default: generated/np6_api). Used by the tests to
 #                  work on a copy, never on the real tree.
+#   NP6_REGEN_TEMPLATES  template overrides to generate with (default: openapi/templates). Used by the tests
+#                  to generate the package of earlier templates, and compare how both parse.
 #
 # Output is byte-for-byte reproducible: pinned tool versions, a fixed environment (env -i, LC_ALL=C,
 # PATH limited to the project's bin dir so the post-hooks use the pinned ruff), ruff run --isolated (see
@@ -21,7 +23,7 @@ OPC_VERSION="0.29.1" # openapi/templates/ are overrides of this exact version's 
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CONFIG="$ROOT/openapi/generator.yaml"
-TEMPLATES="$ROOT/openapi/templates"
+TEMPLATES="${NP6_REGEN_TEMPLATES:-$ROOT/openapi/templates}"
 OUT="${NP6_REGEN_OUT:-$ROOT/generated/np6_api}"
 
 die() {
@@ -29,13 +31,16 @@ die() {
     exit 2
 }
 
+[[ -d "$TEMPLATES" ]] || die "templates directory not found: $TEMPLATES"
+TEMPLATES="$(cd "$TEMPLATES" && pwd)"
+
 check=0
 spec=""
 for arg in "$@"; do
     case "$arg" in
     --check) check=1 ;;
     -h | --help)
-        sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+        sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
         exit 0
         ;;
     -*) die "unknown option: $arg" ;;

@@ -3,12 +3,22 @@
 from collections.abc import Iterable, Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
+from uuid import UUID, SafeUUID
 
 from attrs import define
 
 
 class Unset:
-    """The type of `UNSET`: a field absent from what the server sent (as opposed to `None`, sent as null)."""
+    """The type of `UNSET`: a field absent from what the server sent (as opposed to `None`, sent as null).
+
+    There is one: `Unset()` (and a copy or an unpickled `UNSET`) is `UNSET`, so `x is UNSET` says the same
+    as `isinstance(x, Unset)`.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls) -> "Unset":
+        return UNSET if cls is Unset else super().__new__(cls)
 
     def __bool__(self) -> Literal[False]:
         return False
@@ -17,7 +27,34 @@ class Unset:
         return "UNSET"
 
 
-UNSET: Unset = Unset()
+UNSET: Unset = object.__new__(Unset)
+
+_new_object = object.__new__
+_set_slot = object.__setattr__
+_UNKNOWN_SAFETY = SafeUUID.unknown
+
+
+def parse_uuid(value: Any) -> UUID:
+    """`uuid.UUID(value)`: the same value, or the same exception, for any `value`.
+
+    `UUID()` removes `urn:`, `uuid:`, `{`/`}` and `-`, checks there are 32 characters left and reads them
+    with `int(..., 16)`. For a `str` whose characters are 32 once the `-` are removed, that `int()` here is
+    the one `UUID()` makes: a removed `urn:`, `uuid:` or brace would have left a character `int()` refuses.
+    Anything else, including every refusal, goes to `UUID()` itself, for its own error.
+    """
+    if type(value) is str:
+        digits = value.replace("-", "")
+        if len(digits) == 32:
+            try:
+                number = int(digits, 16)
+            except ValueError:
+                pass
+            else:
+                uuid = _new_object(UUID)
+                _set_slot(uuid, "int", number)
+                _set_slot(uuid, "is_safe", _UNKNOWN_SAFETY)
+                return uuid
+    return UUID(value)
 
 
 def model_repr(
@@ -73,4 +110,12 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "RequestFiles",
+    "Response",
+    "Unset",
+    "parse_uuid",
+]

@@ -77,8 +77,8 @@ class ActionInformations:
         def _parse_folder(data: object) -> int | None | Unset:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
+            if data is UNSET:
+                return UNSET
             return cast(int | None | Unset, data)
 
         folder = _parse_folder(d.pop("folder", UNSET))
@@ -86,8 +86,8 @@ class ActionInformations:
         def _parse_category(data: object) -> int | None | Unset:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
+            if data is UNSET:
+                return UNSET
             return cast(int | None | Unset, data)
 
         category = _parse_category(d.pop("category", UNSET))
@@ -95,8 +95,8 @@ class ActionInformations:
         def _parse_state(data: object) -> ActionState | None | Unset:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
+            if data is UNSET:
+                return UNSET
             if isinstance(data, int):
                 try:
                     state_type_0 = ActionState(data)
@@ -109,9 +109,9 @@ class ActionInformations:
         state = _parse_state(d.pop("state", UNSET))
 
         action_informations = cls(
-            folder=folder,
-            category=category,
-            state=state,
+            folder,
+            category,
+            state,
         )
 
         action_informations.additional_properties = d

@@ -45,7 +45,7 @@ class ActionPurpose:
         type_ = d.pop("type", UNSET)
 
         action_purpose = cls(
-            type_=type_,
+            type_,
         )
 
         action_purpose.additional_properties = d

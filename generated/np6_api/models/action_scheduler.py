@@ -76,7 +76,7 @@ class ActionScheduler:
         d = dict(src_dict)
         _type_ = d.pop("type", UNSET)
         type_: SchedulerType | Unset
-        if isinstance(_type_, Unset):
+        if _type_ is UNSET:
             type_ = UNSET
         else:
             type_ = SchedulerType(_type_)
@@ -84,8 +84,8 @@ class ActionScheduler:
         def _parse_start_date(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
+            if data is UNSET:
+                return UNSET
             if isinstance(data, str):
                 try:
                     start_date_type_0 = datetime.datetime.fromisoformat(data)
@@ -100,8 +100,8 @@ class ActionScheduler:
         def _parse_end_date(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
+            if data is UNSET:
+                return UNSET
             if isinstance(data, str):
                 try:
                     end_date_type_0 = datetime.datetime.fromisoformat(data)
@@ -114,9 +114,9 @@ class ActionScheduler:
         end_date = _parse_end_date(d.pop("endDate", UNSET))
 
         action_scheduler = cls(
-            type_=type_,
-            start_date=start_date,
-            end_date=end_date,
+            type_,
+            start_date,
+            end_date,
         )
 
         action_scheduler.additional_properties = d

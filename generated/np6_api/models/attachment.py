@@ -66,15 +66,15 @@ class Attachment:
 
         _data = d.pop("data", UNSET)
         data: AttachmentData | Unset
-        if isinstance(_data, Unset):
+        if _data is UNSET:
             data = UNSET
         else:
             data = AttachmentData.from_dict(_data)
 
         attachment = cls(
-            name=name,
-            mime=mime,
-            data=data,
+            name,
+            mime,
+            data,
         )
 
         attachment.additional_properties = d

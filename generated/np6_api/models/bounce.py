@@ -63,8 +63,8 @@ class Bounce:
         def _parse_status(data: object) -> BounceStatus | None | Unset:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
+            if data is UNSET:
+                return UNSET
             if isinstance(data, dict):
                 try:
                     status_type_0 = BounceStatus.from_dict(data)
@@ -78,14 +78,14 @@ class Bounce:
 
         _analysis = d.pop("analysis", UNSET)
         analysis: BounceAnalysis | Unset
-        if isinstance(_analysis, Unset):
+        if _analysis is UNSET:
             analysis = UNSET
         else:
             analysis = BounceAnalysis.from_dict(_analysis)
 
         bounce = cls(
-            status=status,
-            analysis=analysis,
+            status,
+            analysis,
         )
 
         bounce.additional_properties = d

@@ -58,21 +58,21 @@ class BounceAnalysis:
         d = dict(src_dict)
         _verdict = d.pop("verdict", UNSET)
         verdict: BounceVerdict | Unset
-        if isinstance(_verdict, Unset):
+        if _verdict is UNSET:
             verdict = UNSET
         else:
             verdict = BounceVerdict(_verdict)
 
         _subject = d.pop("subject", UNSET)
         subject: BounceSubject | Unset
-        if isinstance(_subject, Unset):
+        if _subject is UNSET:
             subject = UNSET
         else:
             subject = BounceSubject.from_dict(_subject)
 
         bounce_analysis = cls(
-            verdict=verdict,
-            subject=subject,
+            verdict,
+            subject,
         )
 
         bounce_analysis.additional_properties = d

@@ -71,7 +71,7 @@ class BounceStatus:
 
         _code = d.pop("code", UNSET)
         code: BounceStatusCode | Unset
-        if isinstance(_code, Unset):
+        if _code is UNSET:
             code = UNSET
         else:
             code = BounceStatusCode.from_dict(_code)
@@ -81,10 +81,10 @@ class BounceStatus:
         mta = d.pop("mta", UNSET)
 
         bounce_status = cls(
-            type_=type_,
-            code=code,
-            diagnostic=diagnostic,
-            mta=mta,
+            type_,
+            code,
+            diagnostic,
+            mta,
         )
 
         bounce_status.additional_properties = d

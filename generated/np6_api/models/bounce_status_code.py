@@ -45,7 +45,7 @@ class BounceStatusCode:
         enhanced = d.pop("enhanced", UNSET)
 
         bounce_status_code = cls(
-            enhanced=enhanced,
+            enhanced,
         )
 
         bounce_status_code.additional_properties = d

@@ -57,14 +57,14 @@ class BounceSubject:
 
         _detail = d.pop("detail", UNSET)
         detail: BounceSubjectDetail | Unset
-        if isinstance(_detail, Unset):
+        if _detail is UNSET:
             detail = UNSET
         else:
             detail = BounceSubjectDetail.from_dict(_detail)
 
         bounce_subject = cls(
-            type_=type_,
-            detail=detail,
+            type_,
+            detail,
         )
 
         bounce_subject.additional_properties = d

@@ -45,7 +45,7 @@ class BounceSubjectDetail:
         type_ = d.pop("type", UNSET)
 
         bounce_subject_detail = cls(
-            type_=type_,
+            type_,
         )
 
         bounce_subject_detail.additional_properties = d

@@ -12,7 +12,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, parse_uuid
 
 T = TypeVar("T", bound="CancellationEvent")
 
@@ -94,13 +94,13 @@ class CancellationEvent:
         if type_ != "cancellation":
             raise ValueError(f"type must match const 'cancellation', got '{type_}'")
 
-        id = UUID(d.pop("id"))
+        id = parse_uuid(d.pop("id"))
 
         timestamp = d.pop("timestamp")
 
         _identity = d.pop("identity", UNSET)
         identity: Identity | Unset
-        if isinstance(_identity, Unset):
+        if _identity is UNSET:
             identity = UNSET
         else:
             identity = Identity.from_dict(_identity)
@@ -108,8 +108,8 @@ class CancellationEvent:
         def _parse_source(
             data: object,
         ) -> EmailEventSource | NotificationEventSource | UnknownEventSource | Unset:
-            if isinstance(data, Unset):
-                return data
+            if data is UNSET:
+                return UNSET
             if isinstance(data, dict) and data.get("type") == "notification":
                 try:
                     componentsschemas_event_source_type_0 = (
@@ -137,11 +137,11 @@ class CancellationEvent:
         source = _parse_source(d.pop("source", UNSET))
 
         cancellation_event = cls(
-            type_=type_,
-            id=id,
-            timestamp=timestamp,
-            identity=identity,
-            source=source,
+            type_,
+            id,
+            timestamp,
+            identity,
+            source,
         )
 
         cancellation_event.additional_properties = d

@@ -46,7 +46,7 @@ class Channel:
         type_ = d.pop("type", UNSET)
 
         channel = cls(
-            type_=type_,
+            type_,
         )
 
         channel.additional_properties = d

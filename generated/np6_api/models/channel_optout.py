@@ -65,8 +65,8 @@ class ChannelOptout:
         channel = d.pop("channel", UNSET)
 
         channel_optout = cls(
-            type_=type_,
-            channel=channel,
+            type_,
+            channel,
         )
 
         channel_optout.additional_properties = d

@@ -65,8 +65,8 @@ class ContactByHash:
         value = d.pop("value")
 
         contact_by_hash = cls(
-            type_=type_,
-            value=value,
+            type_,
+            value,
         )
 
         contact_by_hash.additional_properties = d

@@ -65,8 +65,8 @@ class ContactById:
         value = d.pop("value")
 
         contact_by_id = cls(
-            type_=type_,
-            value=value,
+            type_,
+            value,
         )
 
         contact_by_id.additional_properties = d

@@ -67,8 +67,8 @@ class ContactByUnicity:
         value = cast(list[str], d.pop("value"))
 
         contact_by_unicity = cls(
-            type_=type_,
-            value=value,
+            type_,
+            value,
         )
 
         contact_by_unicity.additional_properties = d

@@ -92,8 +92,8 @@ class ContactEnvelope:
             | UnknownContactIdentification
             | Unset
         ):
-            if isinstance(data, Unset):
-                return data
+            if data is UNSET:
+                return UNSET
             if isinstance(data, dict) and data.get("type") == "id":
                 try:
                     componentsschemas_contact_reference_type_0 = ContactById.from_dict(
@@ -141,8 +141,8 @@ class ContactEnvelope:
         value = _parse_value(d.pop("value", UNSET))
 
         contact_envelope = cls(
-            type_=type_,
-            value=value,
+            type_,
+            value,
         )
 
         contact_envelope.additional_properties = d

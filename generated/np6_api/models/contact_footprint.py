@@ -84,10 +84,10 @@ class ContactFootprint:
         hash_ = d.pop("hash", UNSET)
 
         contact_footprint = cls(
-            type_=type_,
-            id=id,
-            unicity=unicity,
-            hash_=hash_,
+            type_,
+            id,
+            unicity,
+            hash_,
         )
 
         contact_footprint.additional_properties = d

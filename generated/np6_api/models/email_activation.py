@@ -111,8 +111,8 @@ class EmailActivation:
             | UnknownContactIdentification
             | Unset
         ):
-            if isinstance(data, Unset):
-                return data
+            if data is UNSET:
+                return UNSET
             if isinstance(data, dict) and data.get("type") == "id":
                 try:
                     componentsschemas_contact_identification_type_0 = (
@@ -170,7 +170,7 @@ class EmailActivation:
 
         _stamp = d.pop("stamp", UNSET)
         stamp: ExecutionStamp | Unset
-        if isinstance(_stamp, Unset):
+        if _stamp is UNSET:
             stamp = UNSET
         else:
             stamp = ExecutionStamp.from_dict(_stamp)
@@ -178,11 +178,11 @@ class EmailActivation:
         recipient = d.pop("recipient", UNSET)
 
         email_activation = cls(
-            id=id,
-            kind=kind,
-            receiver=receiver,
-            stamp=stamp,
-            recipient=recipient,
+            id,
+            kind,
+            receiver,
+            stamp,
+            recipient,
         )
 
         email_activation.additional_properties = d

@@ -76,37 +76,37 @@ class EmailEventDetail:
         d = dict(src_dict)
         _activation = d.pop("activation", UNSET)
         activation: EmailActivation | Unset
-        if isinstance(_activation, Unset):
+        if _activation is UNSET:
             activation = UNSET
         else:
             activation = EmailActivation.from_dict(_activation)
 
         _link = d.pop("link", UNSET)
         link: Link | Unset
-        if isinstance(_link, Unset):
+        if _link is UNSET:
             link = UNSET
         else:
             link = Link.from_dict(_link)
 
         _bounce = d.pop("bounce", UNSET)
         bounce: Bounce | Unset
-        if isinstance(_bounce, Unset):
+        if _bounce is UNSET:
             bounce = UNSET
         else:
             bounce = Bounce.from_dict(_bounce)
 
         _execution = d.pop("execution", UNSET)
         execution: EmailExecution | Unset
-        if isinstance(_execution, Unset):
+        if _execution is UNSET:
             execution = UNSET
         else:
             execution = EmailExecution.from_dict(_execution)
 
         email_event_detail = cls(
-            activation=activation,
-            link=link,
-            bounce=bounce,
-            execution=execution,
+            activation,
+            link,
+            bounce,
+            execution,
         )
 
         email_event_detail.additional_properties = d

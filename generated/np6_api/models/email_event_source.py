@@ -67,14 +67,14 @@ class EmailEventSource:
 
         _detail = d.pop("detail", UNSET)
         detail: EmailEventDetail | Unset
-        if isinstance(_detail, Unset):
+        if _detail is UNSET:
             detail = UNSET
         else:
             detail = EmailEventDetail.from_dict(_detail)
 
         email_event_source = cls(
-            type_=type_,
-            detail=detail,
+            type_,
+            detail,
         )
 
         email_event_source.additional_properties = d

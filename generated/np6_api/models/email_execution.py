@@ -113,8 +113,8 @@ class EmailExecution:
             | UnknownContactIdentification
             | Unset
         ):
-            if isinstance(data, Unset):
-                return data
+            if data is UNSET:
+                return UNSET
             if isinstance(data, dict) and data.get("type") == "id":
                 try:
                     componentsschemas_contact_identification_type_0 = (
@@ -172,24 +172,24 @@ class EmailExecution:
 
         _data = d.pop("data", UNSET)
         data: EmailExecutionData | Unset
-        if isinstance(_data, Unset):
+        if _data is UNSET:
             data = UNSET
         else:
             data = EmailExecutionData.from_dict(_data)
 
         _stamp = d.pop("stamp", UNSET)
         stamp: ExecutionStamp | Unset
-        if isinstance(_stamp, Unset):
+        if _stamp is UNSET:
             stamp = UNSET
         else:
             stamp = ExecutionStamp.from_dict(_stamp)
 
         email_execution = cls(
-            id=id,
-            kind=kind,
-            recipient=recipient,
-            data=data,
-            stamp=stamp,
+            id,
+            kind,
+            recipient,
+            data,
+            stamp,
         )
 
         email_execution.additional_properties = d

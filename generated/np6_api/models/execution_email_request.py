@@ -204,8 +204,8 @@ class ExecutionEmailRequest:
         def _parse_related(
             data: object,
         ) -> ContactByHash | ContactById | ContactByUnicity | Unset:
-            if isinstance(data, Unset):
-                return data
+            if data is UNSET:
+                return UNSET
             if isinstance(data, dict) and data.get("type") == "id":
                 try:
                     componentsschemas_contact_identifier_type_0 = ContactById.from_dict(
@@ -236,7 +236,7 @@ class ExecutionEmailRequest:
 
         _headers = d.pop("headers", UNSET)
         headers: MailHeaders | Unset
-        if isinstance(_headers, Unset):
+        if _headers is UNSET:
             headers = UNSET
         else:
             headers = MailHeaders.from_dict(_headers)
@@ -254,14 +254,14 @@ class ExecutionEmailRequest:
 
         _content = d.pop("content", UNSET)
         content: MailContentOverride | Unset
-        if isinstance(_content, Unset):
+        if _content is UNSET:
             content = UNSET
         else:
             content = MailContentOverride.from_dict(_content)
 
         _data = d.pop("data", UNSET)
         data: ExecutionEmailRequestData | Unset
-        if isinstance(_data, Unset):
+        if _data is UNSET:
             data = UNSET
         else:
             data = ExecutionEmailRequestData.from_dict(_data)
@@ -290,7 +290,7 @@ class ExecutionEmailRequest:
 
         _stamp = d.pop("stamp", UNSET)
         stamp: ExecutionStamp | Unset
-        if isinstance(_stamp, Unset):
+        if _stamp is UNSET:
             stamp = UNSET
         else:
             stamp = ExecutionStamp.from_dict(_stamp)
@@ -300,19 +300,19 @@ class ExecutionEmailRequest:
         important = d.pop("important", UNSET)
 
         execution_email_request = cls(
-            recipient=recipient,
-            related=related,
-            copies=copies,
-            headers=headers,
-            subject=subject,
-            attachments=attachments,
-            content=content,
-            data=data,
-            blocks=blocks,
-            variables=variables,
-            stamp=stamp,
-            urgent=urgent,
-            important=important,
+            recipient,
+            related,
+            copies,
+            headers,
+            subject,
+            attachments,
+            content,
+            data,
+            blocks,
+            variables,
+            stamp,
+            urgent,
+            important,
         )
 
         execution_email_request.additional_properties = d

@@ -67,14 +67,14 @@ class ExecutionError:
 
         _value = d.pop("value", UNSET)
         value: ExecutionErrorDetail | Unset
-        if isinstance(_value, Unset):
+        if _value is UNSET:
             value = UNSET
         else:
             value = ExecutionErrorDetail.from_dict(_value)
 
         execution_error = cls(
-            type_=type_,
-            value=value,
+            type_,
+            value,
         )
 
         execution_error.additional_properties = d

@@ -85,8 +85,8 @@ class ExecutionErrorDetail:
             | UnknownContactIdentification
             | Unset
         ):
-            if isinstance(data, Unset):
-                return data
+            if data is UNSET:
+                return UNSET
             if isinstance(data, dict) and data.get("type") == "id":
                 try:
                     componentsschemas_contact_identification_type_0 = (
@@ -143,8 +143,8 @@ class ExecutionErrorDetail:
         recipient = _parse_recipient(d.pop("recipient", UNSET))
 
         execution_error_detail = cls(
-            type_=type_,
-            recipient=recipient,
+            type_,
+            recipient,
         )
 
         execution_error_detail.additional_properties = d

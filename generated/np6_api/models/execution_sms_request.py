@@ -148,8 +148,8 @@ class ExecutionSmsRequest:
         def _parse_related(
             data: object,
         ) -> ContactByHash | ContactById | ContactByUnicity | Unset:
-            if isinstance(data, Unset):
-                return data
+            if data is UNSET:
+                return UNSET
             if isinstance(data, dict) and data.get("type") == "id":
                 try:
                     componentsschemas_contact_identifier_type_0 = ContactById.from_dict(
@@ -178,14 +178,14 @@ class ExecutionSmsRequest:
 
         _content = d.pop("content", UNSET)
         content: SmsContentOverride | Unset
-        if isinstance(_content, Unset):
+        if _content is UNSET:
             content = UNSET
         else:
             content = SmsContentOverride.from_dict(_content)
 
         _data = d.pop("data", UNSET)
         data: ExecutionSmsRequestData | Unset
-        if isinstance(_data, Unset):
+        if _data is UNSET:
             data = UNSET
         else:
             data = ExecutionSmsRequestData.from_dict(_data)
@@ -203,7 +203,7 @@ class ExecutionSmsRequest:
 
         _stamp = d.pop("stamp", UNSET)
         stamp: ExecutionStamp | Unset
-        if isinstance(_stamp, Unset):
+        if _stamp is UNSET:
             stamp = UNSET
         else:
             stamp = ExecutionStamp.from_dict(_stamp)
@@ -211,13 +211,13 @@ class ExecutionSmsRequest:
         urgent = d.pop("urgent", UNSET)
 
         execution_sms_request = cls(
-            recipient=recipient,
-            related=related,
-            content=content,
-            data=data,
-            variables=variables,
-            stamp=stamp,
-            urgent=urgent,
+            recipient,
+            related,
+            content,
+            data,
+            variables,
+            stamp,
+            urgent,
         )
 
         execution_sms_request.additional_properties = d

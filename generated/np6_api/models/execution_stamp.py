@@ -7,7 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, parse_uuid
 
 T = TypeVar("T", bound="ExecutionStamp")
 
@@ -77,30 +77,30 @@ class ExecutionStamp:
 
         _id = d.pop("id", UNSET)
         id: UUID | Unset
-        if isinstance(_id, Unset):
+        if _id is UNSET:
             id = UNSET
         else:
-            id = UUID(_id)
+            id = parse_uuid(_id)
 
         _thread = d.pop("thread", UNSET)
         thread: UUID | Unset
-        if isinstance(_thread, Unset):
+        if _thread is UNSET:
             thread = UNSET
         else:
-            thread = UUID(_thread)
+            thread = parse_uuid(_thread)
 
         _set_ = d.pop("set", UNSET)
         set_: UUID | Unset
-        if isinstance(_set_, Unset):
+        if _set_ is UNSET:
             set_ = UNSET
         else:
-            set_ = UUID(_set_)
+            set_ = parse_uuid(_set_)
 
         execution_stamp = cls(
-            time=time,
-            id=id,
-            thread=thread,
-            set_=set_,
+            time,
+            id,
+            thread,
+            set_,
         )
 
         execution_stamp.additional_properties = d

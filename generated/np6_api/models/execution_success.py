@@ -12,7 +12,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, parse_uuid
 
 T = TypeVar("T", bound="ExecutionSuccess")
 
@@ -71,19 +71,19 @@ class ExecutionSuccess:
         if type_ != "success":
             raise ValueError(f"type must match const 'success', got '{type_}'")
 
-        id = UUID(d.pop("id"))
+        id = parse_uuid(d.pop("id"))
 
         _recipient = d.pop("recipient", UNSET)
         recipient: ContactFootprint | Unset
-        if isinstance(_recipient, Unset):
+        if _recipient is UNSET:
             recipient = UNSET
         else:
             recipient = ContactFootprint.from_dict(_recipient)
 
         execution_success = cls(
-            type_=type_,
-            id=id,
-            recipient=recipient,
+            type_,
+            id,
+            recipient,
         )
 
         execution_success.additional_properties = d

@@ -54,7 +54,7 @@ class GlobalOptout:
             raise ValueError(f"type must match const 'global', got '{type_}'")
 
         global_optout = cls(
-            type_=type_,
+            type_,
         )
 
         global_optout.additional_properties = d

@@ -69,9 +69,9 @@ class Identity:
         customer = d.pop("customer", UNSET)
 
         identity = cls(
-            type_=type_,
-            agency=agency,
-            customer=customer,
+            type_,
+            agency,
+            customer,
         )
 
         identity.additional_properties = d

@@ -68,7 +68,7 @@ class Link:
         d = dict(src_dict)
         _type_ = d.pop("type", UNSET)
         type_: LinkType | Unset
-        if isinstance(_type_, Unset):
+        if _type_ is UNSET:
             type_ = UNSET
         else:
             type_ = LinkType(_type_)
@@ -76,8 +76,8 @@ class Link:
         def _parse_label(data: object) -> None | str | Unset:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
+            if data is UNSET:
+                return UNSET
             return cast(None | str | Unset, data)
 
         label = _parse_label(d.pop("label", UNSET))
@@ -85,9 +85,9 @@ class Link:
         uri = d.pop("uri", UNSET)
 
         link = cls(
-            type_=type_,
-            label=label,
-            uri=uri,
+            type_,
+            label,
+            uri,
         )
 
         link.additional_properties = d

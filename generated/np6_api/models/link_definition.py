@@ -45,7 +45,7 @@ class LinkDefinition:
         type_ = d.pop("type", UNSET)
 
         link_definition = cls(
-            type_=type_,
+            type_,
         )
 
         link_definition.additional_properties = d

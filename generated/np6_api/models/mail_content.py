@@ -69,7 +69,7 @@ class MailContent:
         d = dict(src_dict)
         _headers = d.pop("headers", UNSET)
         headers: MailHeaders | Unset
-        if isinstance(_headers, Unset):
+        if _headers is UNSET:
             headers = UNSET
         else:
             headers = MailHeaders.from_dict(_headers)
@@ -81,10 +81,10 @@ class MailContent:
         text = d.pop("text", UNSET)
 
         mail_content = cls(
-            headers=headers,
-            subject=subject,
-            html=html,
-            text=text,
+            headers,
+            subject,
+            html,
+            text,
         )
 
         mail_content.additional_properties = d

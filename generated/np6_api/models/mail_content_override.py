@@ -74,10 +74,10 @@ class MailContentOverride:
         amp = d.pop("amp", UNSET)
 
         mail_content_override = cls(
-            type_=type_,
-            html=html,
-            text=text,
-            amp=amp,
+            type_,
+            html,
+            text,
+            amp,
         )
 
         mail_content_override.additional_properties = d

@@ -56,7 +56,7 @@ class MailHeaders:
         d = dict(src_dict)
         _from_ = d.pop("from", UNSET)
         from_: Sender | Unset
-        if isinstance(_from_, Unset):
+        if _from_ is UNSET:
             from_ = UNSET
         else:
             from_ = Sender.from_dict(_from_)
@@ -64,8 +64,8 @@ class MailHeaders:
         reply = d.pop("reply", UNSET)
 
         mail_headers = cls(
-            from_=from_,
-            reply=reply,
+            from_,
+            reply,
         )
 
         mail_headers.additional_properties = d

@@ -167,28 +167,28 @@ class MailSettings:
         d = dict(src_dict)
         _templating = d.pop("templating", UNSET)
         templating: TemplatingSettings | Unset
-        if isinstance(_templating, Unset):
+        if _templating is UNSET:
             templating = UNSET
         else:
             templating = TemplatingSettings.from_dict(_templating)
 
         _edition_mode = d.pop("editionMode", UNSET)
         edition_mode: EditionMode | Unset
-        if isinstance(_edition_mode, Unset):
+        if _edition_mode is UNSET:
             edition_mode = UNSET
         else:
             edition_mode = EditionMode(_edition_mode)
 
         _purpose = d.pop("purpose", UNSET)
         purpose: ActionPurpose | Unset
-        if isinstance(_purpose, Unset):
+        if _purpose is UNSET:
             purpose = UNSET
         else:
             purpose = ActionPurpose.from_dict(_purpose)
 
         _consent = d.pop("consent", UNSET)
         consent: ConsentMode | Unset
-        if isinstance(_consent, Unset):
+        if _consent is UNSET:
             consent = UNSET
         else:
             consent = ConsentMode(_consent)
@@ -199,7 +199,7 @@ class MailSettings:
 
         _environment = d.pop("environment", UNSET)
         environment: MailSettingsEnvironment | Unset
-        if isinstance(_environment, Unset):
+        if _environment is UNSET:
             environment = UNSET
         else:
             environment = MailSettingsEnvironment.from_dict(_environment)
@@ -216,14 +216,14 @@ class MailSettings:
 
         _performance = d.pop("performance", UNSET)
         performance: PerformanceSettings | Unset
-        if isinstance(_performance, Unset):
+        if _performance is UNSET:
             performance = UNSET
         else:
             performance = PerformanceSettings.from_dict(_performance)
 
         _mp = d.pop("mp", UNSET)
         mp: MarketingPressureSettings | Unset
-        if isinstance(_mp, Unset):
+        if _mp is UNSET:
             mp = UNSET
         else:
             mp = MarketingPressureSettings.from_dict(_mp)
@@ -233,22 +233,22 @@ class MailSettings:
         archive = d.pop("archive", UNSET)
 
         mail_settings = cls(
-            templating=templating,
-            edition_mode=edition_mode,
-            purpose=purpose,
-            consent=consent,
-            priority=priority,
-            importance=importance,
-            environment=environment,
-            field=field,
-            culture=culture,
-            content_format=content_format,
-            use_form_link_ssl=use_form_link_ssl,
-            sending_profile=sending_profile,
-            performance=performance,
-            mp=mp,
-            web_analyser=web_analyser,
-            archive=archive,
+            templating,
+            edition_mode,
+            purpose,
+            consent,
+            priority,
+            importance,
+            environment,
+            field,
+            culture,
+            content_format,
+            use_form_link_ssl,
+            sending_profile,
+            performance,
+            mp,
+            web_analyser,
+            archive,
         )
 
         mail_settings.additional_properties = d

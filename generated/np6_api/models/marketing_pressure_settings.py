@@ -56,8 +56,8 @@ class MarketingPressureSettings:
         increment = d.pop("increment", UNSET)
 
         marketing_pressure_settings = cls(
-            use=use,
-            increment=increment,
+            use,
+            increment,
         )
 
         marketing_pressure_settings.additional_properties = d

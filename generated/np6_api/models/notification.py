@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.notification_type import NotificationType
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, parse_uuid
 
 T = TypeVar("T", bound="Notification")
 
@@ -135,7 +135,7 @@ class Notification:
 
         _stamp = d.pop("stamp", UNSET)
         stamp: ResourceStamp | Unset
-        if isinstance(_stamp, Unset):
+        if _stamp is UNSET:
             stamp = UNSET
         else:
             stamp = ResourceStamp.from_dict(_stamp)
@@ -144,21 +144,21 @@ class Notification:
 
         _settings = d.pop("settings", UNSET)
         settings: NotificationSettings | Unset
-        if isinstance(_settings, Unset):
+        if _settings is UNSET:
             settings = UNSET
         else:
             settings = NotificationSettings.from_dict(_settings)
 
         _application = d.pop("application", UNSET)
         application: UUID | Unset
-        if isinstance(_application, Unset):
+        if _application is UNSET:
             application = UNSET
         else:
-            application = UUID(_application)
+            application = parse_uuid(_application)
 
         _task = d.pop("task", UNSET)
         task: NotificationTask | Unset
-        if isinstance(_task, Unset):
+        if _task is UNSET:
             task = UNSET
         else:
             task = NotificationTask.from_dict(_task)
@@ -173,16 +173,16 @@ class Notification:
                 versions.append(versions_item)
 
         notification = cls(
-            type_=type_,
-            id=id,
-            name=name,
-            description=description,
-            stamp=stamp,
-            active=active,
-            settings=settings,
-            application=application,
-            task=task,
-            versions=versions,
+            type_,
+            id,
+            name,
+            description,
+            stamp,
+            active,
+            settings,
+            application,
+            task,
+            versions,
         )
 
         notification.additional_properties = d

@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, parse_uuid
 
 T = TypeVar("T", bound="NotificationActivation")
 
@@ -145,10 +145,10 @@ class NotificationActivation:
 
         _version = d.pop("version", UNSET)
         version: UUID | Unset
-        if isinstance(_version, Unset):
+        if _version is UNSET:
             version = UNSET
         else:
-            version = UUID(_version)
+            version = parse_uuid(_version)
 
         kind = d.pop("kind", UNSET)
 
@@ -163,8 +163,8 @@ class NotificationActivation:
             | UnknownContactIdentification
             | Unset
         ):
-            if isinstance(data, Unset):
-                return data
+            if data is UNSET:
+                return UNSET
             if isinstance(data, dict) and data.get("type") == "id":
                 try:
                     componentsschemas_contact_identification_type_0 = (
@@ -222,21 +222,21 @@ class NotificationActivation:
 
         _application = d.pop("application", UNSET)
         application: UUID | Unset
-        if isinstance(_application, Unset):
+        if _application is UNSET:
             application = UNSET
         else:
-            application = UUID(_application)
+            application = parse_uuid(_application)
 
         _subscription = d.pop("subscription", UNSET)
         subscription: UUID | Unset
-        if isinstance(_subscription, Unset):
+        if _subscription is UNSET:
             subscription = UNSET
         else:
-            subscription = UUID(_subscription)
+            subscription = parse_uuid(_subscription)
 
         _stamp = d.pop("stamp", UNSET)
         stamp: ExecutionStamp | Unset
-        if isinstance(_stamp, Unset):
+        if _stamp is UNSET:
             stamp = UNSET
         else:
             stamp = ExecutionStamp.from_dict(_stamp)
@@ -247,22 +247,22 @@ class NotificationActivation:
 
         _expiration = d.pop("expiration", UNSET)
         expiration: datetime.datetime | Unset
-        if isinstance(_expiration, Unset):
+        if _expiration is UNSET:
             expiration = UNSET
         else:
             expiration = datetime.datetime.fromisoformat(_expiration)
 
         notification_activation = cls(
-            id=id,
-            version=version,
-            kind=kind,
-            receiver=receiver,
-            application=application,
-            subscription=subscription,
-            stamp=stamp,
-            channel=channel,
-            urgent=urgent,
-            expiration=expiration,
+            id,
+            version,
+            kind,
+            receiver,
+            application,
+            subscription,
+            stamp,
+            channel,
+            urgent,
+            expiration,
         )
 
         notification_activation.additional_properties = d

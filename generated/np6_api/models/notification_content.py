@@ -93,12 +93,12 @@ class NotificationContent:
         image = d.pop("image", UNSET)
 
         notification_content = cls(
-            type_=type_,
-            title=title,
-            body=body,
-            icon=icon,
-            thumbnail=thumbnail,
-            image=image,
+            type_,
+            title,
+            body,
+            icon,
+            thumbnail,
+            image,
         )
 
         notification_content.additional_properties = d

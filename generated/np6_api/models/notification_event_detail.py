@@ -82,14 +82,14 @@ class NotificationEventDetail:
         d = dict(src_dict)
         _activation = d.pop("activation", UNSET)
         activation: NotificationActivation | Unset
-        if isinstance(_activation, Unset):
+        if _activation is UNSET:
             activation = UNSET
         else:
             activation = NotificationActivation.from_dict(_activation)
 
         _link = d.pop("link", UNSET)
         link: Link | Unset
-        if isinstance(_link, Unset):
+        if _link is UNSET:
             link = UNSET
         else:
             link = Link.from_dict(_link)
@@ -97,8 +97,8 @@ class NotificationEventDetail:
         def _parse_optout(
             data: object,
         ) -> ChannelOptout | GlobalOptout | UnknownOptout | Unset:
-            if isinstance(data, Unset):
-                return data
+            if data is UNSET:
+                return UNSET
             if isinstance(data, dict) and data.get("type") == "channel":
                 try:
                     componentsschemas_optout_type_0 = ChannelOptout.from_dict(data)
@@ -123,16 +123,16 @@ class NotificationEventDetail:
 
         _bounce = d.pop("bounce", UNSET)
         bounce: Bounce | Unset
-        if isinstance(_bounce, Unset):
+        if _bounce is UNSET:
             bounce = UNSET
         else:
             bounce = Bounce.from_dict(_bounce)
 
         notification_event_detail = cls(
-            activation=activation,
-            link=link,
-            optout=optout,
-            bounce=bounce,
+            activation,
+            link,
+            optout,
+            bounce,
         )
 
         notification_event_detail.additional_properties = d

@@ -67,14 +67,14 @@ class NotificationEventSource:
 
         _detail = d.pop("detail", UNSET)
         detail: NotificationEventDetail | Unset
-        if isinstance(_detail, Unset):
+        if _detail is UNSET:
             detail = UNSET
         else:
             detail = NotificationEventDetail.from_dict(_detail)
 
         notification_event_source = cls(
-            type_=type_,
-            detail=detail,
+            type_,
+            detail,
         )
 
         notification_event_source.additional_properties = d

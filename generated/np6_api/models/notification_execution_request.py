@@ -155,7 +155,7 @@ class NotificationExecutionRequest:
 
         _data = d.pop("data", UNSET)
         data: NotificationExecutionRequestData | Unset
-        if isinstance(_data, Unset):
+        if _data is UNSET:
             data = UNSET
         else:
             data = NotificationExecutionRequestData.from_dict(_data)
@@ -173,21 +173,21 @@ class NotificationExecutionRequest:
 
         _redirection = d.pop("redirection", UNSET)
         redirection: Redirection | Unset
-        if isinstance(_redirection, Unset):
+        if _redirection is UNSET:
             redirection = UNSET
         else:
             redirection = Redirection.from_dict(_redirection)
 
         _channel = d.pop("channel", UNSET)
         channel: Channel | Unset
-        if isinstance(_channel, Unset):
+        if _channel is UNSET:
             channel = UNSET
         else:
             channel = Channel.from_dict(_channel)
 
         _stamp = d.pop("stamp", UNSET)
         stamp: ExecutionStamp | Unset
-        if isinstance(_stamp, Unset):
+        if _stamp is UNSET:
             stamp = UNSET
         else:
             stamp = ExecutionStamp.from_dict(_stamp)
@@ -195,18 +195,18 @@ class NotificationExecutionRequest:
         urgent = d.pop("urgent", UNSET)
 
         notification_execution_request = cls(
-            recipient=recipient,
-            title=title,
-            body=body,
-            icon=icon,
-            thumbnail=thumbnail,
-            image=image,
-            data=data,
-            variables=variables,
-            redirection=redirection,
-            channel=channel,
-            stamp=stamp,
-            urgent=urgent,
+            recipient,
+            title,
+            body,
+            icon,
+            thumbnail,
+            image,
+            data,
+            variables,
+            redirection,
+            channel,
+            stamp,
+            urgent,
         )
 
         notification_execution_request.additional_properties = d

@@ -58,14 +58,14 @@ class NotificationExpiration:
 
         _value = d.pop("value", UNSET)
         value: NotificationExpirationValue | Unset
-        if isinstance(_value, Unset):
+        if _value is UNSET:
             value = UNSET
         else:
             value = NotificationExpirationValue.from_dict(_value)
 
         notification_expiration = cls(
-            type_=type_,
-            value=value,
+            type_,
+            value,
         )
 
         notification_expiration.additional_properties = d

@@ -46,7 +46,7 @@ class NotificationPurpose:
         type_ = d.pop("type", UNSET)
 
         notification_purpose = cls(
-            type_=type_,
+            type_,
         )
 
         notification_purpose.additional_properties = d

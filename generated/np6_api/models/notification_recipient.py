@@ -85,8 +85,8 @@ class NotificationRecipient:
             | UnknownContactIdentification
             | Unset
         ):
-            if isinstance(data, Unset):
-                return data
+            if data is UNSET:
+                return UNSET
             if isinstance(data, dict) and data.get("type") == "id":
                 try:
                     componentsschemas_contact_reference_type_0 = ContactById.from_dict(
@@ -134,8 +134,8 @@ class NotificationRecipient:
         value = _parse_value(d.pop("value", UNSET))
 
         notification_recipient = cls(
-            type_=type_,
-            value=value,
+            type_,
+            value,
         )
 
         notification_recipient.additional_properties = d

@@ -7,7 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, parse_uuid
 
 T = TypeVar("T", bound="NotificationRenderMeta")
 
@@ -100,28 +100,28 @@ class NotificationRenderMeta:
 
         _version = d.pop("version", UNSET)
         version: UUID | Unset
-        if isinstance(_version, Unset):
+        if _version is UNSET:
             version = UNSET
         else:
-            version = UUID(_version)
+            version = parse_uuid(_version)
 
         _application = d.pop("application", UNSET)
         application: UUID | Unset
-        if isinstance(_application, Unset):
+        if _application is UNSET:
             application = UNSET
         else:
-            application = UUID(_application)
+            application = parse_uuid(_application)
 
         _subscription = d.pop("subscription", UNSET)
         subscription: UUID | Unset
-        if isinstance(_subscription, Unset):
+        if _subscription is UNSET:
             subscription = UNSET
         else:
-            subscription = UUID(_subscription)
+            subscription = parse_uuid(_subscription)
 
         _stamp = d.pop("stamp", UNSET)
         stamp: ExecutionStamp | Unset
-        if isinstance(_stamp, Unset):
+        if _stamp is UNSET:
             stamp = UNSET
         else:
             stamp = ExecutionStamp.from_dict(_stamp)
@@ -131,13 +131,13 @@ class NotificationRenderMeta:
         redirection = d.pop("redirection", UNSET)
 
         notification_render_meta = cls(
-            notification=notification,
-            version=version,
-            application=application,
-            subscription=subscription,
-            stamp=stamp,
-            channel=channel,
-            redirection=redirection,
+            notification,
+            version,
+            application,
+            subscription,
+            stamp,
+            channel,
+            redirection,
         )
 
         notification_render_meta.additional_properties = d

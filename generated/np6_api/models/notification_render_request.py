@@ -76,37 +76,37 @@ class NotificationRenderRequest:
         d = dict(src_dict)
         _receiver = d.pop("receiver", UNSET)
         receiver: RenderContact | Unset
-        if isinstance(_receiver, Unset):
+        if _receiver is UNSET:
             receiver = UNSET
         else:
             receiver = RenderContact.from_dict(_receiver)
 
         _related = d.pop("related", UNSET)
         related: RenderContact | Unset
-        if isinstance(_related, Unset):
+        if _related is UNSET:
             related = UNSET
         else:
             related = RenderContact.from_dict(_related)
 
         _stamp = d.pop("stamp", UNSET)
         stamp: ExecutionStamp | Unset
-        if isinstance(_stamp, Unset):
+        if _stamp is UNSET:
             stamp = UNSET
         else:
             stamp = ExecutionStamp.from_dict(_stamp)
 
         _data = d.pop("data", UNSET)
         data: NotificationRenderRequestData | Unset
-        if isinstance(_data, Unset):
+        if _data is UNSET:
             data = UNSET
         else:
             data = NotificationRenderRequestData.from_dict(_data)
 
         notification_render_request = cls(
-            receiver=receiver,
-            related=related,
-            stamp=stamp,
-            data=data,
+            receiver,
+            related,
+            stamp,
+            data,
         )
 
         notification_render_request.additional_properties = d

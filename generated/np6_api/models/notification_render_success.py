@@ -75,22 +75,22 @@ class NotificationRenderSuccess:
 
         _meta = d.pop("meta", UNSET)
         meta: NotificationRenderMeta | Unset
-        if isinstance(_meta, Unset):
+        if _meta is UNSET:
             meta = UNSET
         else:
             meta = NotificationRenderMeta.from_dict(_meta)
 
         _render = d.pop("render", UNSET)
         render: RenderedNotification | Unset
-        if isinstance(_render, Unset):
+        if _render is UNSET:
             render = UNSET
         else:
             render = RenderedNotification.from_dict(_render)
 
         notification_render_success = cls(
-            type_=type_,
-            meta=meta,
-            render=render,
+            type_,
+            meta,
+            render,
         )
 
         notification_render_success.additional_properties = d

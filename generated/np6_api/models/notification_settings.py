@@ -85,31 +85,31 @@ class NotificationSettings:
 
         _purpose = d.pop("purpose", UNSET)
         purpose: NotificationPurpose | Unset
-        if isinstance(_purpose, Unset):
+        if _purpose is UNSET:
             purpose = UNSET
         else:
             purpose = NotificationPurpose.from_dict(_purpose)
 
         _expiration = d.pop("expiration", UNSET)
         expiration: NotificationExpiration | Unset
-        if isinstance(_expiration, Unset):
+        if _expiration is UNSET:
             expiration = UNSET
         else:
             expiration = NotificationExpiration.from_dict(_expiration)
 
         _mp = d.pop("mp", UNSET)
         mp: MarketingPressure | Unset
-        if isinstance(_mp, Unset):
+        if _mp is UNSET:
             mp = UNSET
         else:
             mp = MarketingPressure.from_dict(_mp)
 
         notification_settings = cls(
-            urgent=urgent,
-            category=category,
-            purpose=purpose,
-            expiration=expiration,
-            mp=mp,
+            urgent,
+            category,
+            purpose,
+            expiration,
+            mp,
         )
 
         notification_settings.additional_properties = d

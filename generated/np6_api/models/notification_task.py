@@ -7,7 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, parse_uuid
 
 T = TypeVar("T", bound="NotificationTask")
 
@@ -73,10 +73,10 @@ class NotificationTask:
         d = dict(src_dict)
         _id = d.pop("id", UNSET)
         id: UUID | Unset
-        if isinstance(_id, Unset):
+        if _id is UNSET:
             id = UNSET
         else:
-            id = UUID(_id)
+            id = parse_uuid(_id)
 
         name = d.pop("name", UNSET)
 
@@ -84,16 +84,16 @@ class NotificationTask:
 
         _scheduler = d.pop("scheduler", UNSET)
         scheduler: TaskScheduler | Unset
-        if isinstance(_scheduler, Unset):
+        if _scheduler is UNSET:
             scheduler = UNSET
         else:
             scheduler = TaskScheduler.from_dict(_scheduler)
 
         notification_task = cls(
-            id=id,
-            name=name,
-            description=description,
-            scheduler=scheduler,
+            id,
+            name,
+            description,
+            scheduler,
         )
 
         notification_task.additional_properties = d

@@ -146,7 +146,7 @@ class NotificationTestRequest:
 
         _data = d.pop("data", UNSET)
         data: NotificationTestRequestData | Unset
-        if isinstance(_data, Unset):
+        if _data is UNSET:
             data = UNSET
         else:
             data = NotificationTestRequestData.from_dict(_data)
@@ -164,37 +164,37 @@ class NotificationTestRequest:
 
         _expiration = d.pop("expiration", UNSET)
         expiration: NotificationExpiration | Unset
-        if isinstance(_expiration, Unset):
+        if _expiration is UNSET:
             expiration = UNSET
         else:
             expiration = NotificationExpiration.from_dict(_expiration)
 
         _redirection = d.pop("redirection", UNSET)
         redirection: Redirection | Unset
-        if isinstance(_redirection, Unset):
+        if _redirection is UNSET:
             redirection = UNSET
         else:
             redirection = Redirection.from_dict(_redirection)
 
         _channel = d.pop("channel", UNSET)
         channel: Channel | Unset
-        if isinstance(_channel, Unset):
+        if _channel is UNSET:
             channel = UNSET
         else:
             channel = Channel.from_dict(_channel)
 
         notification_test_request = cls(
-            recipient=recipient,
-            title=title,
-            body=body,
-            icon=icon,
-            thumbnail=thumbnail,
-            image=image,
-            data=data,
-            variables=variables,
-            expiration=expiration,
-            redirection=redirection,
-            channel=channel,
+            recipient,
+            title,
+            body,
+            icon,
+            thumbnail,
+            image,
+            data,
+            variables,
+            expiration,
+            redirection,
+            channel,
         )
 
         notification_test_request.additional_properties = d

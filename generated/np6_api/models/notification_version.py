@@ -7,7 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, parse_uuid
 
 T = TypeVar("T", bound="NotificationVersion")
 
@@ -111,10 +111,10 @@ class NotificationVersion:
         d = dict(src_dict)
         _id = d.pop("id", UNSET)
         id: UUID | Unset
-        if isinstance(_id, Unset):
+        if _id is UNSET:
             id = UNSET
         else:
-            id = UUID(_id)
+            id = parse_uuid(_id)
 
         master = d.pop("master", UNSET)
 
@@ -122,48 +122,48 @@ class NotificationVersion:
 
         _stamp = d.pop("stamp", UNSET)
         stamp: ResourceStamp | Unset
-        if isinstance(_stamp, Unset):
+        if _stamp is UNSET:
             stamp = UNSET
         else:
             stamp = ResourceStamp.from_dict(_stamp)
 
         _scripting = d.pop("scripting", UNSET)
         scripting: Scripting | Unset
-        if isinstance(_scripting, Unset):
+        if _scripting is UNSET:
             scripting = UNSET
         else:
             scripting = Scripting.from_dict(_scripting)
 
         _content = d.pop("content", UNSET)
         content: NotificationContent | Unset
-        if isinstance(_content, Unset):
+        if _content is UNSET:
             content = UNSET
         else:
             content = NotificationContent.from_dict(_content)
 
         _redirection = d.pop("redirection", UNSET)
         redirection: Redirection | Unset
-        if isinstance(_redirection, Unset):
+        if _redirection is UNSET:
             redirection = UNSET
         else:
             redirection = Redirection.from_dict(_redirection)
 
         _channel = d.pop("channel", UNSET)
         channel: Channel | Unset
-        if isinstance(_channel, Unset):
+        if _channel is UNSET:
             channel = UNSET
         else:
             channel = Channel.from_dict(_channel)
 
         notification_version = cls(
-            id=id,
-            master=master,
-            label=label,
-            stamp=stamp,
-            scripting=scripting,
-            content=content,
-            redirection=redirection,
-            channel=channel,
+            id,
+            master,
+            label,
+            stamp,
+            scripting,
+            content,
+            redirection,
+            channel,
         )
 
         notification_version.additional_properties = d

@@ -65,9 +65,9 @@ class PerformanceSettings:
         unsubscribed_rate = d.pop("unsubscribedRate", UNSET)
 
         performance_settings = cls(
-            opening_rate=opening_rate,
-            click_rate=click_rate,
-            unsubscribed_rate=unsubscribed_rate,
+            opening_rate,
+            click_rate,
+            unsubscribed_rate,
         )
 
         performance_settings.additional_properties = d

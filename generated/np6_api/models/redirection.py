@@ -47,7 +47,7 @@ class Redirection:
         type_ = d.pop("type", UNSET)
 
         redirection = cls(
-            type_=type_,
+            type_,
         )
 
         redirection.additional_properties = d

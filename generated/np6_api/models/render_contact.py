@@ -66,9 +66,9 @@ class RenderContact:
         hash_ = d.pop("hash", UNSET)
 
         render_contact = cls(
-            id=id,
-            unicity=unicity,
-            hash_=hash_,
+            id,
+            unicity,
+            hash_,
         )
 
         render_contact.additional_properties = d

@@ -73,7 +73,7 @@ class RenderContext:
 
         _display = d.pop("display", UNSET)
         display: RenderDisplay | Unset
-        if isinstance(_display, Unset):
+        if _display is UNSET:
             display = UNSET
         else:
             display = RenderDisplay(_display)
@@ -83,10 +83,10 @@ class RenderContext:
         recipient = d.pop("recipient", UNSET)
 
         render_context = cls(
-            id=id,
-            display=display,
-            render=render,
-            recipient=recipient,
+            id,
+            display,
+            render,
+            recipient,
         )
 
         render_context.additional_properties = d

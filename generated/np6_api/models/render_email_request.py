@@ -137,14 +137,14 @@ class RenderEmailRequest:
 
         _related = d.pop("related", UNSET)
         related: TargetReference | Unset
-        if isinstance(_related, Unset):
+        if _related is UNSET:
             related = UNSET
         else:
             related = TargetReference.from_dict(_related)
 
         _data = d.pop("data", UNSET)
         data: RenderEmailRequestData | Unset
-        if isinstance(_data, Unset):
+        if _data is UNSET:
             data = UNSET
         else:
             data = RenderEmailRequestData.from_dict(_data)
@@ -171,14 +171,14 @@ class RenderEmailRequest:
 
         _stamp = d.pop("stamp", UNSET)
         stamp: ExecutionStamp | Unset
-        if isinstance(_stamp, Unset):
+        if _stamp is UNSET:
             stamp = UNSET
         else:
             stamp = ExecutionStamp.from_dict(_stamp)
 
         _headers = d.pop("headers", UNSET)
         headers: MailHeaders | Unset
-        if isinstance(_headers, Unset):
+        if _headers is UNSET:
             headers = UNSET
         else:
             headers = MailHeaders.from_dict(_headers)
@@ -187,29 +187,29 @@ class RenderEmailRequest:
 
         _content = d.pop("content", UNSET)
         content: MailContentOverride | Unset
-        if isinstance(_content, Unset):
+        if _content is UNSET:
             content = UNSET
         else:
             content = MailContentOverride.from_dict(_content)
 
         _context = d.pop("context", UNSET)
         context: RenderContext | Unset
-        if isinstance(_context, Unset):
+        if _context is UNSET:
             context = UNSET
         else:
             context = RenderContext.from_dict(_context)
 
         render_email_request = cls(
-            receiver=receiver,
-            related=related,
-            data=data,
-            blocks=blocks,
-            variables=variables,
-            stamp=stamp,
-            headers=headers,
-            subject=subject,
-            content=content,
-            context=context,
+            receiver,
+            related,
+            data,
+            blocks,
+            variables,
+            stamp,
+            headers,
+            subject,
+            content,
+            context,
         )
 
         render_email_request.additional_properties = d

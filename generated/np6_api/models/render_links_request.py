@@ -102,7 +102,7 @@ class RenderLinksRequest:
 
         _data = d.pop("data", UNSET)
         data: RenderLinksRequestData | Unset
-        if isinstance(_data, Unset):
+        if _data is UNSET:
             data = UNSET
         else:
             data = RenderLinksRequestData.from_dict(_data)
@@ -120,14 +120,14 @@ class RenderLinksRequest:
 
         _context = d.pop("context", UNSET)
         context: RenderContext | Unset
-        if isinstance(_context, Unset):
+        if _context is UNSET:
             context = UNSET
         else:
             context = RenderContext.from_dict(_context)
 
         _stamp = d.pop("stamp", UNSET)
         stamp: ExecutionStamp | Unset
-        if isinstance(_stamp, Unset):
+        if _stamp is UNSET:
             stamp = UNSET
         else:
             stamp = ExecutionStamp.from_dict(_stamp)
@@ -142,12 +142,12 @@ class RenderLinksRequest:
                 links.append(links_item)
 
         render_links_request = cls(
-            receiver=receiver,
-            data=data,
-            variables=variables,
-            context=context,
-            stamp=stamp,
-            links=links,
+            receiver,
+            data,
+            variables,
+            context,
+            stamp,
+            links,
         )
 
         render_links_request.additional_properties = d

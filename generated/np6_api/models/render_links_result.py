@@ -58,8 +58,8 @@ class RenderLinksResult:
         links = cast(list[str], d.pop("links", UNSET))
 
         render_links_result = cls(
-            type_=type_,
-            links=links,
+            type_,
+            links,
         )
 
         render_links_result.additional_properties = d

@@ -113,7 +113,7 @@ class RenderMailResult:
 
         _sender = d.pop("sender", UNSET)
         sender: RenderSender | Unset
-        if isinstance(_sender, Unset):
+        if _sender is UNSET:
             sender = UNSET
         else:
             sender = RenderSender.from_dict(_sender)
@@ -128,20 +128,20 @@ class RenderMailResult:
 
         _headers = d.pop("headers", UNSET)
         headers: RenderMailResultHeaders | Unset
-        if isinstance(_headers, Unset):
+        if _headers is UNSET:
             headers = UNSET
         else:
             headers = RenderMailResultHeaders.from_dict(_headers)
 
         render_mail_result = cls(
-            type_=type_,
-            recipient=recipient,
-            sender=sender,
-            subject=subject,
-            html=html,
-            text=text,
-            amp=amp,
-            headers=headers,
+            type_,
+            recipient,
+            sender,
+            subject,
+            html,
+            text,
+            amp,
+            headers,
         )
 
         render_mail_result.additional_properties = d

@@ -74,10 +74,10 @@ class RenderSender:
         value = d.pop("value", UNSET)
 
         render_sender = cls(
-            bounce=bounce,
-            label=label,
-            reply=reply,
-            value=value,
+            bounce,
+            label,
+            reply,
+            value,
         )
 
         render_sender.additional_properties = d

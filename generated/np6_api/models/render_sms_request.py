@@ -109,14 +109,14 @@ class RenderSmsRequest:
 
         _related = d.pop("related", UNSET)
         related: TargetReference | Unset
-        if isinstance(_related, Unset):
+        if _related is UNSET:
             related = UNSET
         else:
             related = TargetReference.from_dict(_related)
 
         _data = d.pop("data", UNSET)
         data: RenderSmsRequestData | Unset
-        if isinstance(_data, Unset):
+        if _data is UNSET:
             data = UNSET
         else:
             data = RenderSmsRequestData.from_dict(_data)
@@ -134,33 +134,33 @@ class RenderSmsRequest:
 
         _stamp = d.pop("stamp", UNSET)
         stamp: ExecutionStamp | Unset
-        if isinstance(_stamp, Unset):
+        if _stamp is UNSET:
             stamp = UNSET
         else:
             stamp = ExecutionStamp.from_dict(_stamp)
 
         _content = d.pop("content", UNSET)
         content: SmsContentOverride | Unset
-        if isinstance(_content, Unset):
+        if _content is UNSET:
             content = UNSET
         else:
             content = SmsContentOverride.from_dict(_content)
 
         _context = d.pop("context", UNSET)
         context: RenderContext | Unset
-        if isinstance(_context, Unset):
+        if _context is UNSET:
             context = UNSET
         else:
             context = RenderContext.from_dict(_context)
 
         render_sms_request = cls(
-            receiver=receiver,
-            related=related,
-            data=data,
-            variables=variables,
-            stamp=stamp,
-            content=content,
-            context=context,
+            receiver,
+            related,
+            data,
+            variables,
+            stamp,
+            content,
+            context,
         )
 
         render_sms_request.additional_properties = d

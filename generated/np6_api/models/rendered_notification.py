@@ -106,12 +106,12 @@ class RenderedNotification:
                 buttons.append(buttons_item)
 
         rendered_notification = cls(
-            title=title,
-            body=body,
-            icon=icon,
-            thumbnail=thumbnail,
-            image=image,
-            buttons=buttons,
+            title,
+            body,
+            icon,
+            thumbnail,
+            image,
+            buttons,
         )
 
         rendered_notification.additional_properties = d

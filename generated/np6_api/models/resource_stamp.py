@@ -59,21 +59,21 @@ class ResourceStamp:
         d = dict(src_dict)
         _creation = d.pop("creation", UNSET)
         creation: datetime.datetime | Unset
-        if isinstance(_creation, Unset):
+        if _creation is UNSET:
             creation = UNSET
         else:
             creation = datetime.datetime.fromisoformat(_creation)
 
         _modification = d.pop("modification", UNSET)
         modification: datetime.datetime | Unset
-        if isinstance(_modification, Unset):
+        if _modification is UNSET:
             modification = UNSET
         else:
             modification = datetime.datetime.fromisoformat(_modification)
 
         resource_stamp = cls(
-            creation=creation,
-            modification=modification,
+            creation,
+            modification,
         )
 
         resource_stamp.additional_properties = d

@@ -45,7 +45,7 @@ class Scripting:
         version = d.pop("version", UNSET)
 
         scripting = cls(
-            version=version,
+            version,
         )
 
         scripting.additional_properties = d

@@ -66,9 +66,9 @@ class Sender:
         label = d.pop("label", UNSET)
 
         sender = cls(
-            prefix=prefix,
-            domain=domain,
-            label=label,
+            prefix,
+            domain,
+            label,
         )
 
         sender.additional_properties = d

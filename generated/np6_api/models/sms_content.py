@@ -45,7 +45,7 @@ class SmsContent:
         text_content = d.pop("textContent", UNSET)
 
         sms_content = cls(
-            text_content=text_content,
+            text_content,
         )
 
         sms_content.additional_properties = d

@@ -45,7 +45,7 @@ class SmsContentOverride:
         text_content = d.pop("textContent", UNSET)
 
         sms_content_override = cls(
-            text_content=text_content,
+            text_content,
         )
 
         sms_content_override.additional_properties = d

@@ -140,57 +140,57 @@ class SmsMessageAction:
 
         _creation_date = d.pop("creationDate", UNSET)
         creation_date: datetime.datetime | Unset
-        if isinstance(_creation_date, Unset):
+        if _creation_date is UNSET:
             creation_date = UNSET
         else:
             creation_date = datetime.datetime.fromisoformat(_creation_date)
 
         _informations = d.pop("informations", UNSET)
         informations: ActionInformations | Unset
-        if isinstance(_informations, Unset):
+        if _informations is UNSET:
             informations = UNSET
         else:
             informations = ActionInformations.from_dict(_informations)
 
         _scheduler = d.pop("scheduler", UNSET)
         scheduler: ActionScheduler | Unset
-        if isinstance(_scheduler, Unset):
+        if _scheduler is UNSET:
             scheduler = UNSET
         else:
             scheduler = ActionScheduler.from_dict(_scheduler)
 
         _monitor = d.pop("monitor", UNSET)
         monitor: SmsMessageActionMonitor | Unset
-        if isinstance(_monitor, Unset):
+        if _monitor is UNSET:
             monitor = UNSET
         else:
             monitor = SmsMessageActionMonitor.from_dict(_monitor)
 
         _settings = d.pop("settings", UNSET)
         settings: SmsSettings | Unset
-        if isinstance(_settings, Unset):
+        if _settings is UNSET:
             settings = UNSET
         else:
             settings = SmsSettings.from_dict(_settings)
 
         _content = d.pop("content", UNSET)
         content: SmsContent | Unset
-        if isinstance(_content, Unset):
+        if _content is UNSET:
             content = UNSET
         else:
             content = SmsContent.from_dict(_content)
 
         sms_message_action = cls(
-            type_=type_,
-            id=id,
-            name=name,
-            description=description,
-            creation_date=creation_date,
-            informations=informations,
-            scheduler=scheduler,
-            monitor=monitor,
-            settings=settings,
-            content=content,
+            type_,
+            id,
+            name,
+            description,
+            creation_date,
+            informations,
+            scheduler,
+            monitor,
+            settings,
+            content,
         )
 
         sms_message_action.additional_properties = d

@@ -95,18 +95,18 @@ class SmsSettings:
 
         _templating = d.pop("templating", UNSET)
         templating: TemplatingSettings | Unset
-        if isinstance(_templating, Unset):
+        if _templating is UNSET:
             templating = UNSET
         else:
             templating = TemplatingSettings.from_dict(_templating)
 
         sms_settings = cls(
-            field=field,
-            sms_format=sms_format,
-            sms_type=sms_type,
-            countries=countries,
-            culture=culture,
-            templating=templating,
+            field,
+            sms_format,
+            sms_type,
+            countries,
+            culture,
+            templating,
         )
 
         sms_settings.additional_properties = d

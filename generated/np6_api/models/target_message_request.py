@@ -58,21 +58,21 @@ class TargetMessageRequest:
         d = dict(src_dict)
         _data = d.pop("data", UNSET)
         data: TargetMessageRequestData | Unset
-        if isinstance(_data, Unset):
+        if _data is UNSET:
             data = UNSET
         else:
             data = TargetMessageRequestData.from_dict(_data)
 
         _content = d.pop("content", UNSET)
         content: MailContentOverride | Unset
-        if isinstance(_content, Unset):
+        if _content is UNSET:
             content = UNSET
         else:
             content = MailContentOverride.from_dict(_content)
 
         target_message_request = cls(
-            data=data,
-            content=content,
+            data,
+            content,
         )
 
         target_message_request.additional_properties = d

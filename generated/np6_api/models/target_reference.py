@@ -59,8 +59,8 @@ class TargetReference:
         value = d.pop("value")
 
         target_reference = cls(
-            type_=type_,
-            value=value,
+            type_,
+            value,
         )
 
         target_reference.additional_properties = d

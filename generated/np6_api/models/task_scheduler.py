@@ -46,7 +46,7 @@ class TaskScheduler:
         type_ = d.pop("type", UNSET)
 
         task_scheduler = cls(
-            type_=type_,
+            type_,
         )
 
         task_scheduler.additional_properties = d

@@ -45,7 +45,7 @@ class TemplatingSettings:
         version = d.pop("version", UNSET)
 
         templating_settings = cls(
-            version=version,
+            version,
         )
 
         templating_settings.additional_properties = d

@@ -57,8 +57,8 @@ class TestRecipient:
         value = d.pop("value", UNSET)
 
         test_recipient = cls(
-            type_=type_,
-            value=value,
+            type_,
+            value,
         )
 
         test_recipient.additional_properties = d

@@ -97,25 +97,25 @@ class UnknownAction:
 
         _creation_date = d.pop("creationDate", UNSET)
         creation_date: datetime.datetime | Unset
-        if isinstance(_creation_date, Unset):
+        if _creation_date is UNSET:
             creation_date = UNSET
         else:
             creation_date = datetime.datetime.fromisoformat(_creation_date)
 
         _informations = d.pop("informations", UNSET)
         informations: ActionInformations | Unset
-        if isinstance(_informations, Unset):
+        if _informations is UNSET:
             informations = UNSET
         else:
             informations = ActionInformations.from_dict(_informations)
 
         unknown_action = cls(
-            type_=type_,
-            id=id,
-            name=name,
-            description=description,
-            creation_date=creation_date,
-            informations=informations,
+            type_,
+            id,
+            name,
+            description,
+            creation_date,
+            informations,
         )
 
         unknown_action.additional_properties = d

@@ -47,7 +47,7 @@ class UnknownActionRenderResult:
         type_ = d.pop("type")
 
         unknown_action_render_result = cls(
-            type_=type_,
+            type_,
         )
 
         unknown_action_render_result.additional_properties = d

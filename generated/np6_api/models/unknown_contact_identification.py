@@ -48,7 +48,7 @@ class UnknownContactIdentification:
         type_ = d.pop("type")
 
         unknown_contact_identification = cls(
-            type_=type_,
+            type_,
         )
 
         unknown_contact_identification.additional_properties = d

@@ -95,7 +95,7 @@ class UnknownEvent:
 
         _identity = d.pop("identity", UNSET)
         identity: Identity | Unset
-        if isinstance(_identity, Unset):
+        if _identity is UNSET:
             identity = UNSET
         else:
             identity = Identity.from_dict(_identity)
@@ -103,8 +103,8 @@ class UnknownEvent:
         def _parse_source(
             data: object,
         ) -> EmailEventSource | NotificationEventSource | UnknownEventSource | Unset:
-            if isinstance(data, Unset):
-                return data
+            if data is UNSET:
+                return UNSET
             if isinstance(data, dict) and data.get("type") == "notification":
                 try:
                     componentsschemas_event_source_type_0 = (
@@ -132,11 +132,11 @@ class UnknownEvent:
         source = _parse_source(d.pop("source", UNSET))
 
         unknown_event = cls(
-            type_=type_,
-            id=id,
-            timestamp=timestamp,
-            identity=identity,
-            source=source,
+            type_,
+            id,
+            timestamp,
+            identity,
+            source,
         )
 
         unknown_event.additional_properties = d

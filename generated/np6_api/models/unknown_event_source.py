@@ -60,14 +60,14 @@ class UnknownEventSource:
 
         _detail = d.pop("detail", UNSET)
         detail: UnknownEventSourceDetail | Unset
-        if isinstance(_detail, Unset):
+        if _detail is UNSET:
             detail = UNSET
         else:
             detail = UnknownEventSourceDetail.from_dict(_detail)
 
         unknown_event_source = cls(
-            type_=type_,
-            detail=detail,
+            type_,
+            detail,
         )
 
         unknown_event_source.additional_properties = d

@@ -48,7 +48,7 @@ class UnknownExecutionResult:
         type_ = d.pop("type")
 
         unknown_execution_result = cls(
-            type_=type_,
+            type_,
         )
 
         unknown_execution_result.additional_properties = d

@@ -47,7 +47,7 @@ class UnknownNotificationRenderResult:
         type_ = d.pop("type")
 
         unknown_notification_render_result = cls(
-            type_=type_,
+            type_,
         )
 
         unknown_notification_render_result.additional_properties = d

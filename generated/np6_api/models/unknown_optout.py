@@ -47,7 +47,7 @@ class UnknownOptout:
         type_ = d.pop("type")
 
         unknown_optout = cls(
-            type_=type_,
+            type_,
         )
 
         unknown_optout.additional_properties = d

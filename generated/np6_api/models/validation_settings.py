@@ -110,8 +110,8 @@ class ValidationSettings:
         def _parse_fortest(data: object) -> bool | None | Unset:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
+            if data is UNSET:
+                return UNSET
             return cast(bool | None | Unset, data)
 
         fortest = _parse_fortest(d.pop("fortest", UNSET))
@@ -119,8 +119,8 @@ class ValidationSettings:
         def _parse_campaign_analyser(data: object) -> bool | None | Unset:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
+            if data is UNSET:
+                return UNSET
             return cast(bool | None | Unset, data)
 
         campaign_analyser = _parse_campaign_analyser(d.pop("campaignAnalyser", UNSET))
@@ -132,8 +132,8 @@ class ValidationSettings:
         def _parse_textand_html(data: object) -> bool | None | Unset:
             if data is None:
                 return data
-            if isinstance(data, Unset):
-                return data
+            if data is UNSET:
+                return UNSET
             return cast(bool | None | Unset, data)
 
         textand_html = _parse_textand_html(d.pop("textandHtml", UNSET))
@@ -152,13 +152,13 @@ class ValidationSettings:
                 variables.append(variables_item)
 
         validation_settings = cls(
-            fortest=fortest,
-            campaign_analyser=campaign_analyser,
-            test_segments=test_segments,
-            media_for_test=media_for_test,
-            textand_html=textand_html,
-            comments=comments,
-            variables=variables,
+            fortest,
+            campaign_analyser,
+            test_segments,
+            media_for_test,
+            textand_html,
+            comments,
+            variables,
         )
 
         validation_settings.additional_properties = d
