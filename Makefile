@@ -46,10 +46,13 @@ docs: $(STAMP)
 # compileall first: with PYTHONDONTWRITEBYTECODE set (it is on the dev machines) nothing caches bytecode of the
 # editable sources, and every `np6` the tests start (hundreds) would compile np6 and np6_api again (~0.2 s CPU
 # each). It only writes __pycache__/ (ignored by git) for files changed since the last run.
+# pytest itself runs without PYTHONDONTWRITEBYTECODE: under it pytest cannot cache the assertion-rewritten
+# bytecode of the test modules and of its plugins' packages (all of hypothesis, schemathesis, anyio...), so
+# every process (the controller and each worker) rewrote ~400 modules on every run: about 5 s of CPU each.
 PYTEST_ARGS ?=
 pytest: $(STAMP)
 	$(BIN)python -m compileall -q overlay generated sandbox contract
-	$(BIN)pytest -n auto --dist loadgroup $(PYTEST_ARGS)
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
 # The four checks two at a time (each mostly uses one core; --output-sync keeps each one's output together),
 # then pytest on every core: it comes after typecheck, whose warm .mypy_cache tests/typing and the README
