@@ -24,6 +24,7 @@ from typing import Any, TextIO
 
 import yaml
 
+from np6_contract._yaml import SAFE_LOADER
 from np6_contract.redact import Redactor
 
 EXIT_OK, EXIT_DRIFT, EXIT_USAGE = 0, 1, 2
@@ -176,7 +177,7 @@ class SpecIndex:
     @classmethod
     def load(cls, path: Path) -> SpecIndex:
         with path.open("rb") as handle:
-            document = yaml.safe_load(handle)
+            document = yaml.load(handle, Loader=SAFE_LOADER)
         if not isinstance(document, dict):
             raise ValueError(f"{path}: not an OpenAPI document")
         return cls(document)

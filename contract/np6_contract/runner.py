@@ -21,6 +21,7 @@ import yaml
 from schemathesis.engine import Status, events, from_schema
 
 from np6_contract import hooks
+from np6_contract._yaml import SAFE_LOADER
 from np6_contract.record import Recorder
 from np6_contract.redact import Redactor
 from np6_contract.report import FailureDetail, OperationResult, RunResult
@@ -89,7 +90,7 @@ def default_spec_path() -> Path:
 
 def load_spec(path: Path) -> dict[str, Any]:
     with path.open(encoding="utf-8") as handle:
-        loaded = yaml.safe_load(handle)
+        loaded = yaml.load(handle, Loader=SAFE_LOADER)
     if not isinstance(loaded, dict):
         raise ValueError(f"{path}: not an OpenAPI document")
     return loaded
