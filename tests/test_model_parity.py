@@ -415,7 +415,17 @@ def test_parse_uuid_is_uuid_for_any_text(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "value", [None, 5, 1.5, b"12345678123456781234567812345678", ["x"], uuid.uuid4(), True], ids=repr
+    "value",
+    [
+        None,
+        5,
+        1.5,
+        b"12345678123456781234567812345678",
+        ["x"],
+        uuid.UUID("6e5a6e09-e681-4f6f-b3b9-edffe13abdff"),
+        True,
+    ],
+    ids=repr,
 )
 def test_parse_uuid_refuses_what_uuid_refuses(value: Any) -> None:
     with pytest.raises(Exception) as want:
