@@ -53,11 +53,24 @@ class Contact:
             names = ", ".join(given) or "none"
             raise NP6ValidationError(f"a Contact needs exactly one of id, unicity or hash (got {names})")
         ((kind, value),) = given.items()
+        self._set(kind, value)
+
+    def _set(self, kind: str, value: object) -> None:
         text = _text(kind, value)
         if kind == "hash" and not _HASH.fullmatch(text):
             raise NP6ValidationError(f"contact hash must be 32 hexadecimal characters, got {text!r}")
         object.__setattr__(self, "_kind", kind)
         object.__setattr__(self, "_value", text)
+
+    @classmethod
+    def _one(cls, kind: str, value: object) -> Contact:
+        """``cls(**{kind: value})`` without sorting out which keyword was given (a bulk send makes 100,000):
+        the same checks and errors; a subclass or a ``None`` takes the constructor itself."""
+        if cls is not Contact or value is None:
+            return cls(**{kind: value})  # type: ignore[arg-type]  # the keyword is one of the three
+        contact: Contact = object.__new__(Contact)
+        contact._set(kind, value)
+        return contact
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("Contact is immutable")
@@ -66,17 +79,17 @@ class Contact:
     @classmethod
     def id(cls, value: str) -> Contact:
         """The contact with this NP6 contact id (e.g. ``"000R4M0T"``)."""
-        return cls(id=value)
+        return cls._one("id", value)
 
     @classmethod
     def unicity(cls, value: str) -> Contact:
         """The contact whose unicity field (usually the e-mail address) has this value."""
-        return cls(unicity=value)
+        return cls._one("unicity", value)
 
     @classmethod
     def hash(cls, value: str) -> Contact:
         """The contact with this hash (32 hexadecimal characters)."""
-        return cls(hash=value)
+        return cls._one("hash", value)
 
     @property
     def kind(self) -> ContactKind:
