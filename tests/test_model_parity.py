@@ -38,7 +38,7 @@ from hypothesis import strategies as st
 
 import np6_api
 import np6_api.models
-from np6_api.types import UNSET, Unset, parse_uuid
+from np6_api.types import UNSET, Unset, parse_enum, parse_uuid
 
 from support import REGEN, ROOT, load_spec
 
@@ -439,6 +439,63 @@ def test_a_uuid_from_parse_uuid_cannot_be_changed() -> None:
     parsed = parse_uuid("12345678-1234-5678-1234-567812345678")
     with pytest.raises(TypeError, match="UUID objects are immutable"):
         parsed.int = 5  # type: ignore[misc]
+
+
+ENUMS = sorted(
+    name for name in np6_api.models.__all__ if isinstance(getattr(np6_api.models, name), enum.EnumMeta)
+)
+
+
+class _Str(str):
+    pass
+
+
+@pytest.mark.parametrize("name", ENUMS)
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_parse_enum_is_the_enum_constructor_for_any_value(name: str, data: Any) -> None:
+    cls = getattr(np6_api.models, name)
+    known = [m.value for m in cls]
+    value = data.draw(
+        st.sampled_from(known)
+        | st.sampled_from([str(v) for v in known] + [int(v) for v in known if str(v).isdigit()])
+        | st.sampled_from([True, False, 1.0, 0, -1, 2**70, None, "", [], {}, ("x",), b"x"])
+        | st.sampled_from(known).map(_Str)
+        | st.text(max_size=6)
+        | st.integers(-5, 200)
+    )
+    try:
+        want = cls(value)
+    except Exception as exc:
+        with pytest.raises(type(exc)) as raised:
+            parse_enum(cls, value)
+        assert str(raised.value) == str(exc)
+        return
+    got = parse_enum(cls, value)
+    assert type(got) is type(want) and got.name == want.name and got.value == want.value
+    assert type(got.value) is type(want.value)
+    assert (got is want) == (cls._member_map_.get(want.name) is want)  # members are the members
+
+
+def test_from_dict_of_a_subclass_runs_its_own_init() -> None:
+    """The generated class is filled in directly; a subclass gets its own __init__ called, as before."""
+    from np6_api.models import Notification, NotificationType
+
+    seen: list[tuple[Any, ...]] = []
+
+    class Mine(Notification):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            seen.append(args)
+            super().__init__(*args, **kwargs)
+
+    mine = Mine.from_dict({"type": "push-app", "name": "n", "new": 1})
+    assert type(mine) is Mine and mine.name == "n" and mine.additional_properties == {"new": 1}
+    assert seen and seen[0][0] is NotificationType.PUSH_APP
+    plain = Notification.from_dict({"type": "push-app", "name": "n", "new": 1})
+    built = Notification(type_=NotificationType.PUSH_APP, name="n")
+    built.additional_properties = {"new": 1}
+    assert plain == built and type(plain) is Notification  # attrs' eq: every field, additional ones too
+    assert plain.to_dict() == mine.to_dict() == {"new": 1, "type": "push-app", "name": "n"}
 
 
 def test_there_is_one_unset() -> None:

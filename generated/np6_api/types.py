@@ -1,6 +1,7 @@
 """Contains some shared types for properties"""
 
 from collections.abc import Iterable, Mapping, MutableMapping
+from enum import Enum
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 from uuid import UUID, SafeUUID
@@ -55,6 +56,24 @@ def parse_uuid(value: Any) -> UUID:
                 _set_slot(uuid, "is_safe", _UNKNOWN_SAFETY)
                 return uuid
     return UUID(value)
+
+
+E = TypeVar("E", bound=Enum)
+
+
+def parse_enum(cls: type[E], value: Any) -> E:
+    """`cls(value)`: the same member, or pseudo-member, or exception, for any `value`.
+
+    An enum's constructor first looks `value` up in `_value2member_map_`; for a plain `str` or `int` this
+    is that lookup without the two Python calls around it. Anything else, and every value the map lacks
+    (left to `_missing_`, see str_enum.py.jinja), goes to `cls(value)` itself.
+    """
+    if type(value) is str or type(value) is int:
+        members: dict[Any, E] = cls._value2member_map_  # type: ignore[assignment]  # values are cls's members
+        member = members.get(value)
+        if member is not None:
+            return member
+    return cls(value)
 
 
 def model_repr(
@@ -117,5 +136,6 @@ __all__ = [
     "RequestFiles",
     "Response",
     "Unset",
+    "parse_enum",
     "parse_uuid",
 ]

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.action_state import ActionState
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, parse_enum
 
 T = TypeVar("T", bound="ActionInformations")
 
@@ -99,7 +99,7 @@ class ActionInformations:
                 return UNSET
             if isinstance(data, int):
                 try:
-                    state_type_0 = ActionState(data)
+                    state_type_0 = parse_enum(ActionState, data)
 
                     return state_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
@@ -108,11 +108,17 @@ class ActionInformations:
 
         state = _parse_state(d.pop("state", UNSET))
 
-        action_informations = cls(
-            folder,
-            category,
-            state,
-        )
+        if cls is ActionInformations:
+            action_informations = object.__new__(cls)
+            action_informations.folder = folder
+            action_informations.category = category
+            action_informations.state = state
+        else:
+            action_informations = cls(
+                folder,
+                category,
+                state,
+            )
 
         action_informations.additional_properties = d
         return action_informations

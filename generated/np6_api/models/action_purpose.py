@@ -44,9 +44,13 @@ class ActionPurpose:
         d = dict(src_dict)
         type_ = d.pop("type", UNSET)
 
-        action_purpose = cls(
-            type_,
-        )
+        if cls is ActionPurpose:
+            action_purpose = object.__new__(cls)
+            action_purpose.type_ = type_
+        else:
+            action_purpose = cls(
+                type_,
+            )
 
         action_purpose.additional_properties = d
         return action_purpose

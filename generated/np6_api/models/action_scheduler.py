@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.scheduler_type import SchedulerType
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, parse_enum
 
 T = TypeVar("T", bound="ActionScheduler")
 
@@ -79,7 +79,7 @@ class ActionScheduler:
         if _type_ is UNSET:
             type_ = UNSET
         else:
-            type_ = SchedulerType(_type_)
+            type_ = parse_enum(SchedulerType, _type_)
 
         def _parse_start_date(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -113,11 +113,17 @@ class ActionScheduler:
 
         end_date = _parse_end_date(d.pop("endDate", UNSET))
 
-        action_scheduler = cls(
-            type_,
-            start_date,
-            end_date,
-        )
+        if cls is ActionScheduler:
+            action_scheduler = object.__new__(cls)
+            action_scheduler.type_ = type_
+            action_scheduler.start_date = start_date
+            action_scheduler.end_date = end_date
+        else:
+            action_scheduler = cls(
+                type_,
+                start_date,
+                end_date,
+            )
 
         action_scheduler.additional_properties = d
         return action_scheduler

@@ -136,13 +136,21 @@ class ActivationEvent:
 
         source = _parse_source(d.pop("source", UNSET))
 
-        activation_event = cls(
-            type_,
-            id,
-            timestamp,
-            identity,
-            source,
-        )
+        if cls is ActivationEvent:
+            activation_event = object.__new__(cls)
+            activation_event.type_ = type_
+            activation_event.id = id
+            activation_event.timestamp = timestamp
+            activation_event.identity = identity
+            activation_event.source = source
+        else:
+            activation_event = cls(
+                type_,
+                id,
+                timestamp,
+                identity,
+                source,
+            )
 
         activation_event.additional_properties = d
         return activation_event

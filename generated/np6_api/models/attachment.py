@@ -71,11 +71,17 @@ class Attachment:
         else:
             data = AttachmentData.from_dict(_data)
 
-        attachment = cls(
-            name,
-            mime,
-            data,
-        )
+        if cls is Attachment:
+            attachment = object.__new__(cls)
+            attachment.name = name
+            attachment.mime = mime
+            attachment.data = data
+        else:
+            attachment = cls(
+                name,
+                mime,
+                data,
+            )
 
         attachment.additional_properties = d
         return attachment

@@ -32,7 +32,10 @@ class AttachmentData:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        attachment_data = cls()
+        if cls is AttachmentData:
+            attachment_data = object.__new__(cls)
+        else:
+            attachment_data = cls()
 
         attachment_data.additional_properties = d
         return attachment_data

@@ -83,10 +83,15 @@ class Bounce:
         else:
             analysis = BounceAnalysis.from_dict(_analysis)
 
-        bounce = cls(
-            status,
-            analysis,
-        )
+        if cls is Bounce:
+            bounce = object.__new__(cls)
+            bounce.status = status
+            bounce.analysis = analysis
+        else:
+            bounce = cls(
+                status,
+                analysis,
+            )
 
         bounce.additional_properties = d
         return bounce

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.bounce_verdict import BounceVerdict
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, parse_enum
 
 T = TypeVar("T", bound="BounceAnalysis")
 
@@ -61,7 +61,7 @@ class BounceAnalysis:
         if _verdict is UNSET:
             verdict = UNSET
         else:
-            verdict = BounceVerdict(_verdict)
+            verdict = parse_enum(BounceVerdict, _verdict)
 
         _subject = d.pop("subject", UNSET)
         subject: BounceSubject | Unset
@@ -70,10 +70,15 @@ class BounceAnalysis:
         else:
             subject = BounceSubject.from_dict(_subject)
 
-        bounce_analysis = cls(
-            verdict,
-            subject,
-        )
+        if cls is BounceAnalysis:
+            bounce_analysis = object.__new__(cls)
+            bounce_analysis.verdict = verdict
+            bounce_analysis.subject = subject
+        else:
+            bounce_analysis = cls(
+                verdict,
+                subject,
+            )
 
         bounce_analysis.additional_properties = d
         return bounce_analysis

@@ -136,13 +136,21 @@ class BounceEvent:
 
         source = _parse_source(d.pop("source", UNSET))
 
-        bounce_event = cls(
-            type_,
-            id,
-            timestamp,
-            identity,
-            source,
-        )
+        if cls is BounceEvent:
+            bounce_event = object.__new__(cls)
+            bounce_event.type_ = type_
+            bounce_event.id = id
+            bounce_event.timestamp = timestamp
+            bounce_event.identity = identity
+            bounce_event.source = source
+        else:
+            bounce_event = cls(
+                type_,
+                id,
+                timestamp,
+                identity,
+                source,
+            )
 
         bounce_event.additional_properties = d
         return bounce_event

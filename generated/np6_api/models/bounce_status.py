@@ -80,12 +80,19 @@ class BounceStatus:
 
         mta = d.pop("mta", UNSET)
 
-        bounce_status = cls(
-            type_,
-            code,
-            diagnostic,
-            mta,
-        )
+        if cls is BounceStatus:
+            bounce_status = object.__new__(cls)
+            bounce_status.type_ = type_
+            bounce_status.code = code
+            bounce_status.diagnostic = diagnostic
+            bounce_status.mta = mta
+        else:
+            bounce_status = cls(
+                type_,
+                code,
+                diagnostic,
+                mta,
+            )
 
         bounce_status.additional_properties = d
         return bounce_status

@@ -44,9 +44,13 @@ class BounceStatusCode:
         d = dict(src_dict)
         enhanced = d.pop("enhanced", UNSET)
 
-        bounce_status_code = cls(
-            enhanced,
-        )
+        if cls is BounceStatusCode:
+            bounce_status_code = object.__new__(cls)
+            bounce_status_code.enhanced = enhanced
+        else:
+            bounce_status_code = cls(
+                enhanced,
+            )
 
         bounce_status_code.additional_properties = d
         return bounce_status_code

@@ -62,10 +62,15 @@ class BounceSubject:
         else:
             detail = BounceSubjectDetail.from_dict(_detail)
 
-        bounce_subject = cls(
-            type_,
-            detail,
-        )
+        if cls is BounceSubject:
+            bounce_subject = object.__new__(cls)
+            bounce_subject.type_ = type_
+            bounce_subject.detail = detail
+        else:
+            bounce_subject = cls(
+                type_,
+                detail,
+            )
 
         bounce_subject.additional_properties = d
         return bounce_subject

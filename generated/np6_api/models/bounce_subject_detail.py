@@ -44,9 +44,13 @@ class BounceSubjectDetail:
         d = dict(src_dict)
         type_ = d.pop("type", UNSET)
 
-        bounce_subject_detail = cls(
-            type_,
-        )
+        if cls is BounceSubjectDetail:
+            bounce_subject_detail = object.__new__(cls)
+            bounce_subject_detail.type_ = type_
+        else:
+            bounce_subject_detail = cls(
+                type_,
+            )
 
         bounce_subject_detail.additional_properties = d
         return bounce_subject_detail

@@ -136,13 +136,21 @@ class CancellationEvent:
 
         source = _parse_source(d.pop("source", UNSET))
 
-        cancellation_event = cls(
-            type_,
-            id,
-            timestamp,
-            identity,
-            source,
-        )
+        if cls is CancellationEvent:
+            cancellation_event = object.__new__(cls)
+            cancellation_event.type_ = type_
+            cancellation_event.id = id
+            cancellation_event.timestamp = timestamp
+            cancellation_event.identity = identity
+            cancellation_event.source = source
+        else:
+            cancellation_event = cls(
+                type_,
+                id,
+                timestamp,
+                identity,
+                source,
+            )
 
         cancellation_event.additional_properties = d
         return cancellation_event

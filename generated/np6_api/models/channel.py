@@ -45,9 +45,13 @@ class Channel:
         d = dict(src_dict)
         type_ = d.pop("type", UNSET)
 
-        channel = cls(
-            type_,
-        )
+        if cls is Channel:
+            channel = object.__new__(cls)
+            channel.type_ = type_
+        else:
+            channel = cls(
+                type_,
+            )
 
         channel.additional_properties = d
         return channel

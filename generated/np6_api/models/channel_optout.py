@@ -64,10 +64,15 @@ class ChannelOptout:
 
         channel = d.pop("channel", UNSET)
 
-        channel_optout = cls(
-            type_,
-            channel,
-        )
+        if cls is ChannelOptout:
+            channel_optout = object.__new__(cls)
+            channel_optout.type_ = type_
+            channel_optout.channel = channel
+        else:
+            channel_optout = cls(
+                type_,
+                channel,
+            )
 
         channel_optout.additional_properties = d
         return channel_optout

@@ -136,13 +136,21 @@ class ComplaintEvent:
 
         source = _parse_source(d.pop("source", UNSET))
 
-        complaint_event = cls(
-            type_,
-            id,
-            timestamp,
-            identity,
-            source,
-        )
+        if cls is ComplaintEvent:
+            complaint_event = object.__new__(cls)
+            complaint_event.type_ = type_
+            complaint_event.id = id
+            complaint_event.timestamp = timestamp
+            complaint_event.identity = identity
+            complaint_event.source = source
+        else:
+            complaint_event = cls(
+                type_,
+                id,
+                timestamp,
+                identity,
+                source,
+            )
 
         complaint_event.additional_properties = d
         return complaint_event

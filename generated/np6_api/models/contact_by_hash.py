@@ -64,10 +64,15 @@ class ContactByHash:
 
         value = d.pop("value")
 
-        contact_by_hash = cls(
-            type_,
-            value,
-        )
+        if cls is ContactByHash:
+            contact_by_hash = object.__new__(cls)
+            contact_by_hash.type_ = type_
+            contact_by_hash.value = value
+        else:
+            contact_by_hash = cls(
+                type_,
+                value,
+            )
 
         contact_by_hash.additional_properties = d
         return contact_by_hash

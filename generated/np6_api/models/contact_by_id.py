@@ -64,10 +64,15 @@ class ContactById:
 
         value = d.pop("value")
 
-        contact_by_id = cls(
-            type_,
-            value,
-        )
+        if cls is ContactById:
+            contact_by_id = object.__new__(cls)
+            contact_by_id.type_ = type_
+            contact_by_id.value = value
+        else:
+            contact_by_id = cls(
+                type_,
+                value,
+            )
 
         contact_by_id.additional_properties = d
         return contact_by_id

@@ -66,10 +66,15 @@ class ContactByUnicity:
 
         value = cast(list[str], d.pop("value"))
 
-        contact_by_unicity = cls(
-            type_,
-            value,
-        )
+        if cls is ContactByUnicity:
+            contact_by_unicity = object.__new__(cls)
+            contact_by_unicity.type_ = type_
+            contact_by_unicity.value = value
+        else:
+            contact_by_unicity = cls(
+                type_,
+                value,
+            )
 
         contact_by_unicity.additional_properties = d
         return contact_by_unicity

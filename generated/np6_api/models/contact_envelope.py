@@ -140,10 +140,15 @@ class ContactEnvelope:
 
         value = _parse_value(d.pop("value", UNSET))
 
-        contact_envelope = cls(
-            type_,
-            value,
-        )
+        if cls is ContactEnvelope:
+            contact_envelope = object.__new__(cls)
+            contact_envelope.type_ = type_
+            contact_envelope.value = value
+        else:
+            contact_envelope = cls(
+                type_,
+                value,
+            )
 
         contact_envelope.additional_properties = d
         return contact_envelope

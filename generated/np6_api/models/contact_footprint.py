@@ -83,12 +83,19 @@ class ContactFootprint:
 
         hash_ = d.pop("hash", UNSET)
 
-        contact_footprint = cls(
-            type_,
-            id,
-            unicity,
-            hash_,
-        )
+        if cls is ContactFootprint:
+            contact_footprint = object.__new__(cls)
+            contact_footprint.type_ = type_
+            contact_footprint.id = id
+            contact_footprint.unicity = unicity
+            contact_footprint.hash_ = hash_
+        else:
+            contact_footprint = cls(
+                type_,
+                id,
+                unicity,
+                hash_,
+            )
 
         contact_footprint.additional_properties = d
         return contact_footprint

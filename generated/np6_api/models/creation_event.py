@@ -136,13 +136,21 @@ class CreationEvent:
 
         source = _parse_source(d.pop("source", UNSET))
 
-        creation_event = cls(
-            type_,
-            id,
-            timestamp,
-            identity,
-            source,
-        )
+        if cls is CreationEvent:
+            creation_event = object.__new__(cls)
+            creation_event.type_ = type_
+            creation_event.id = id
+            creation_event.timestamp = timestamp
+            creation_event.identity = identity
+            creation_event.source = source
+        else:
+            creation_event = cls(
+                type_,
+                id,
+                timestamp,
+                identity,
+                source,
+            )
 
         creation_event.additional_properties = d
         return creation_event

@@ -177,13 +177,21 @@ class EmailActivation:
 
         recipient = d.pop("recipient", UNSET)
 
-        email_activation = cls(
-            id,
-            kind,
-            receiver,
-            stamp,
-            recipient,
-        )
+        if cls is EmailActivation:
+            email_activation = object.__new__(cls)
+            email_activation.id = id
+            email_activation.kind = kind
+            email_activation.receiver = receiver
+            email_activation.stamp = stamp
+            email_activation.recipient = recipient
+        else:
+            email_activation = cls(
+                id,
+                kind,
+                receiver,
+                stamp,
+                recipient,
+            )
 
         email_activation.additional_properties = d
         return email_activation

@@ -102,12 +102,19 @@ class EmailEventDetail:
         else:
             execution = EmailExecution.from_dict(_execution)
 
-        email_event_detail = cls(
-            activation,
-            link,
-            bounce,
-            execution,
-        )
+        if cls is EmailEventDetail:
+            email_event_detail = object.__new__(cls)
+            email_event_detail.activation = activation
+            email_event_detail.link = link
+            email_event_detail.bounce = bounce
+            email_event_detail.execution = execution
+        else:
+            email_event_detail = cls(
+                activation,
+                link,
+                bounce,
+                execution,
+            )
 
         email_event_detail.additional_properties = d
         return email_event_detail

@@ -72,10 +72,15 @@ class EmailEventSource:
         else:
             detail = EmailEventDetail.from_dict(_detail)
 
-        email_event_source = cls(
-            type_,
-            detail,
-        )
+        if cls is EmailEventSource:
+            email_event_source = object.__new__(cls)
+            email_event_source.type_ = type_
+            email_event_source.detail = detail
+        else:
+            email_event_source = cls(
+                type_,
+                detail,
+            )
 
         email_event_source.additional_properties = d
         return email_event_source

@@ -184,13 +184,21 @@ class EmailExecution:
         else:
             stamp = ExecutionStamp.from_dict(_stamp)
 
-        email_execution = cls(
-            id,
-            kind,
-            recipient,
-            data,
-            stamp,
-        )
+        if cls is EmailExecution:
+            email_execution = object.__new__(cls)
+            email_execution.id = id
+            email_execution.kind = kind
+            email_execution.recipient = recipient
+            email_execution.data = data
+            email_execution.stamp = stamp
+        else:
+            email_execution = cls(
+                id,
+                kind,
+                recipient,
+                data,
+                stamp,
+            )
 
         email_execution.additional_properties = d
         return email_execution

@@ -32,7 +32,10 @@ class EmailExecutionData:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        email_execution_data = cls()
+        if cls is EmailExecutionData:
+            email_execution_data = object.__new__(cls)
+        else:
+            email_execution_data = cls()
 
         email_execution_data.additional_properties = d
         return email_execution_data

@@ -299,21 +299,37 @@ class ExecutionEmailRequest:
 
         important = d.pop("important", UNSET)
 
-        execution_email_request = cls(
-            recipient,
-            related,
-            copies,
-            headers,
-            subject,
-            attachments,
-            content,
-            data,
-            blocks,
-            variables,
-            stamp,
-            urgent,
-            important,
-        )
+        if cls is ExecutionEmailRequest:
+            execution_email_request = object.__new__(cls)
+            execution_email_request.recipient = recipient
+            execution_email_request.related = related
+            execution_email_request.copies = copies
+            execution_email_request.headers = headers
+            execution_email_request.subject = subject
+            execution_email_request.attachments = attachments
+            execution_email_request.content = content
+            execution_email_request.data = data
+            execution_email_request.blocks = blocks
+            execution_email_request.variables = variables
+            execution_email_request.stamp = stamp
+            execution_email_request.urgent = urgent
+            execution_email_request.important = important
+        else:
+            execution_email_request = cls(
+                recipient,
+                related,
+                copies,
+                headers,
+                subject,
+                attachments,
+                content,
+                data,
+                blocks,
+                variables,
+                stamp,
+                urgent,
+                important,
+            )
 
         execution_email_request.additional_properties = d
         return execution_email_request

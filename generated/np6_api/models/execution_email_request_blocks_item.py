@@ -32,7 +32,10 @@ class ExecutionEmailRequestBlocksItem:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        execution_email_request_blocks_item = cls()
+        if cls is ExecutionEmailRequestBlocksItem:
+            execution_email_request_blocks_item = object.__new__(cls)
+        else:
+            execution_email_request_blocks_item = cls()
 
         execution_email_request_blocks_item.additional_properties = d
         return execution_email_request_blocks_item

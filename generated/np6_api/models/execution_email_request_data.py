@@ -32,7 +32,10 @@ class ExecutionEmailRequestData:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        execution_email_request_data = cls()
+        if cls is ExecutionEmailRequestData:
+            execution_email_request_data = object.__new__(cls)
+        else:
+            execution_email_request_data = cls()
 
         execution_email_request_data.additional_properties = d
         return execution_email_request_data

@@ -32,7 +32,10 @@ class ExecutionEmailRequestVariablesItem:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        execution_email_request_variables_item = cls()
+        if cls is ExecutionEmailRequestVariablesItem:
+            execution_email_request_variables_item = object.__new__(cls)
+        else:
+            execution_email_request_variables_item = cls()
 
         execution_email_request_variables_item.additional_properties = d
         return execution_email_request_variables_item

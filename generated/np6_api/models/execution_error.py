@@ -72,10 +72,15 @@ class ExecutionError:
         else:
             value = ExecutionErrorDetail.from_dict(_value)
 
-        execution_error = cls(
-            type_,
-            value,
-        )
+        if cls is ExecutionError:
+            execution_error = object.__new__(cls)
+            execution_error.type_ = type_
+            execution_error.value = value
+        else:
+            execution_error = cls(
+                type_,
+                value,
+            )
 
         execution_error.additional_properties = d
         return execution_error

@@ -142,10 +142,15 @@ class ExecutionErrorDetail:
 
         recipient = _parse_recipient(d.pop("recipient", UNSET))
 
-        execution_error_detail = cls(
-            type_,
-            recipient,
-        )
+        if cls is ExecutionErrorDetail:
+            execution_error_detail = object.__new__(cls)
+            execution_error_detail.type_ = type_
+            execution_error_detail.recipient = recipient
+        else:
+            execution_error_detail = cls(
+                type_,
+                recipient,
+            )
 
         execution_error_detail.additional_properties = d
         return execution_error_detail

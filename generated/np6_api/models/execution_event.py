@@ -136,13 +136,21 @@ class ExecutionEvent:
 
         source = _parse_source(d.pop("source", UNSET))
 
-        execution_event = cls(
-            type_,
-            id,
-            timestamp,
-            identity,
-            source,
-        )
+        if cls is ExecutionEvent:
+            execution_event = object.__new__(cls)
+            execution_event.type_ = type_
+            execution_event.id = id
+            execution_event.timestamp = timestamp
+            execution_event.identity = identity
+            execution_event.source = source
+        else:
+            execution_event = cls(
+                type_,
+                id,
+                timestamp,
+                identity,
+                source,
+            )
 
         execution_event.additional_properties = d
         return execution_event

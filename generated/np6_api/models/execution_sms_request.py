@@ -210,15 +210,25 @@ class ExecutionSmsRequest:
 
         urgent = d.pop("urgent", UNSET)
 
-        execution_sms_request = cls(
-            recipient,
-            related,
-            content,
-            data,
-            variables,
-            stamp,
-            urgent,
-        )
+        if cls is ExecutionSmsRequest:
+            execution_sms_request = object.__new__(cls)
+            execution_sms_request.recipient = recipient
+            execution_sms_request.related = related
+            execution_sms_request.content = content
+            execution_sms_request.data = data
+            execution_sms_request.variables = variables
+            execution_sms_request.stamp = stamp
+            execution_sms_request.urgent = urgent
+        else:
+            execution_sms_request = cls(
+                recipient,
+                related,
+                content,
+                data,
+                variables,
+                stamp,
+                urgent,
+            )
 
         execution_sms_request.additional_properties = d
         return execution_sms_request

@@ -32,7 +32,10 @@ class ExecutionSmsRequestData:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        execution_sms_request_data = cls()
+        if cls is ExecutionSmsRequestData:
+            execution_sms_request_data = object.__new__(cls)
+        else:
+            execution_sms_request_data = cls()
 
         execution_sms_request_data.additional_properties = d
         return execution_sms_request_data

@@ -32,7 +32,10 @@ class ExecutionSmsRequestVariablesItem:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        execution_sms_request_variables_item = cls()
+        if cls is ExecutionSmsRequestVariablesItem:
+            execution_sms_request_variables_item = object.__new__(cls)
+        else:
+            execution_sms_request_variables_item = cls()
 
         execution_sms_request_variables_item.additional_properties = d
         return execution_sms_request_variables_item

@@ -96,12 +96,19 @@ class ExecutionStamp:
         else:
             set_ = parse_uuid(_set_)
 
-        execution_stamp = cls(
-            time,
-            id,
-            thread,
-            set_,
-        )
+        if cls is ExecutionStamp:
+            execution_stamp = object.__new__(cls)
+            execution_stamp.time = time
+            execution_stamp.id = id
+            execution_stamp.thread = thread
+            execution_stamp.set_ = set_
+        else:
+            execution_stamp = cls(
+                time,
+                id,
+                thread,
+                set_,
+            )
 
         execution_stamp.additional_properties = d
         return execution_stamp

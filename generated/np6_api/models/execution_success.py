@@ -80,11 +80,17 @@ class ExecutionSuccess:
         else:
             recipient = ContactFootprint.from_dict(_recipient)
 
-        execution_success = cls(
-            type_,
-            id,
-            recipient,
-        )
+        if cls is ExecutionSuccess:
+            execution_success = object.__new__(cls)
+            execution_success.type_ = type_
+            execution_success.id = id
+            execution_success.recipient = recipient
+        else:
+            execution_success = cls(
+                type_,
+                id,
+                recipient,
+            )
 
         execution_success.additional_properties = d
         return execution_success

@@ -53,9 +53,13 @@ class GlobalOptout:
         if type_ != "global":
             raise ValueError(f"type must match const 'global', got '{type_}'")
 
-        global_optout = cls(
-            type_,
-        )
+        if cls is GlobalOptout:
+            global_optout = object.__new__(cls)
+            global_optout.type_ = type_
+        else:
+            global_optout = cls(
+                type_,
+            )
 
         global_optout.additional_properties = d
         return global_optout

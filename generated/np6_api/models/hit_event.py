@@ -136,13 +136,21 @@ class HitEvent:
 
         source = _parse_source(d.pop("source", UNSET))
 
-        hit_event = cls(
-            type_,
-            id,
-            timestamp,
-            identity,
-            source,
-        )
+        if cls is HitEvent:
+            hit_event = object.__new__(cls)
+            hit_event.type_ = type_
+            hit_event.id = id
+            hit_event.timestamp = timestamp
+            hit_event.identity = identity
+            hit_event.source = source
+        else:
+            hit_event = cls(
+                type_,
+                id,
+                timestamp,
+                identity,
+                source,
+            )
 
         hit_event.additional_properties = d
         return hit_event

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.identity_type import IdentityType
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, parse_enum
 
 T = TypeVar("T", bound="Identity")
 
@@ -62,17 +62,23 @@ class Identity:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        type_ = IdentityType(d.pop("type"))
+        type_ = parse_enum(IdentityType, d.pop("type"))
 
         agency = d.pop("agency", UNSET)
 
         customer = d.pop("customer", UNSET)
 
-        identity = cls(
-            type_,
-            agency,
-            customer,
-        )
+        if cls is Identity:
+            identity = object.__new__(cls)
+            identity.type_ = type_
+            identity.agency = agency
+            identity.customer = customer
+        else:
+            identity = cls(
+                type_,
+                agency,
+                customer,
+            )
 
         identity.additional_properties = d
         return identity

@@ -136,13 +136,21 @@ class ImpressionEvent:
 
         source = _parse_source(d.pop("source", UNSET))
 
-        impression_event = cls(
-            type_,
-            id,
-            timestamp,
-            identity,
-            source,
-        )
+        if cls is ImpressionEvent:
+            impression_event = object.__new__(cls)
+            impression_event.type_ = type_
+            impression_event.id = id
+            impression_event.timestamp = timestamp
+            impression_event.identity = identity
+            impression_event.source = source
+        else:
+            impression_event = cls(
+                type_,
+                id,
+                timestamp,
+                identity,
+                source,
+            )
 
         impression_event.additional_properties = d
         return impression_event

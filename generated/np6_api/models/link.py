@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.link_type import LinkType
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, parse_enum
 
 T = TypeVar("T", bound="Link")
 
@@ -71,7 +71,7 @@ class Link:
         if _type_ is UNSET:
             type_ = UNSET
         else:
-            type_ = LinkType(_type_)
+            type_ = parse_enum(LinkType, _type_)
 
         def _parse_label(data: object) -> None | str | Unset:
             if data is None:
@@ -84,11 +84,17 @@ class Link:
 
         uri = d.pop("uri", UNSET)
 
-        link = cls(
-            type_,
-            label,
-            uri,
-        )
+        if cls is Link:
+            link = object.__new__(cls)
+            link.type_ = type_
+            link.label = label
+            link.uri = uri
+        else:
+            link = cls(
+                type_,
+                label,
+                uri,
+            )
 
         link.additional_properties = d
         return link

@@ -44,9 +44,13 @@ class LinkDefinition:
         d = dict(src_dict)
         type_ = d.pop("type", UNSET)
 
-        link_definition = cls(
-            type_,
-        )
+        if cls is LinkDefinition:
+            link_definition = object.__new__(cls)
+            link_definition.type_ = type_
+        else:
+            link_definition = cls(
+                type_,
+            )
 
         link_definition.additional_properties = d
         return link_definition

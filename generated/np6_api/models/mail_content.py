@@ -80,12 +80,19 @@ class MailContent:
 
         text = d.pop("text", UNSET)
 
-        mail_content = cls(
-            headers,
-            subject,
-            html,
-            text,
-        )
+        if cls is MailContent:
+            mail_content = object.__new__(cls)
+            mail_content.headers = headers
+            mail_content.subject = subject
+            mail_content.html = html
+            mail_content.text = text
+        else:
+            mail_content = cls(
+                headers,
+                subject,
+                html,
+                text,
+            )
 
         mail_content.additional_properties = d
         return mail_content

@@ -73,12 +73,19 @@ class MailContentOverride:
 
         amp = d.pop("amp", UNSET)
 
-        mail_content_override = cls(
-            type_,
-            html,
-            text,
-            amp,
-        )
+        if cls is MailContentOverride:
+            mail_content_override = object.__new__(cls)
+            mail_content_override.type_ = type_
+            mail_content_override.html = html
+            mail_content_override.text = text
+            mail_content_override.amp = amp
+        else:
+            mail_content_override = cls(
+                type_,
+                html,
+                text,
+                amp,
+            )
 
         mail_content_override.additional_properties = d
         return mail_content_override

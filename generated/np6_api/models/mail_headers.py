@@ -63,10 +63,15 @@ class MailHeaders:
 
         reply = d.pop("reply", UNSET)
 
-        mail_headers = cls(
-            from_,
-            reply,
-        )
+        if cls is MailHeaders:
+            mail_headers = object.__new__(cls)
+            mail_headers.from_ = from_
+            mail_headers.reply = reply
+        else:
+            mail_headers = cls(
+                from_,
+                reply,
+            )
 
         mail_headers.additional_properties = d
         return mail_headers

@@ -180,18 +180,31 @@ class MailMessageAction:
         else:
             content = MailContent.from_dict(_content)
 
-        mail_message_action = cls(
-            type_,
-            id,
-            name,
-            description,
-            creation_date,
-            informations,
-            scheduler,
-            monitor,
-            settings,
-            content,
-        )
+        if cls is MailMessageAction:
+            mail_message_action = object.__new__(cls)
+            mail_message_action.type_ = type_
+            mail_message_action.id = id
+            mail_message_action.name = name
+            mail_message_action.description = description
+            mail_message_action.creation_date = creation_date
+            mail_message_action.informations = informations
+            mail_message_action.scheduler = scheduler
+            mail_message_action.monitor = monitor
+            mail_message_action.settings = settings
+            mail_message_action.content = content
+        else:
+            mail_message_action = cls(
+                type_,
+                id,
+                name,
+                description,
+                creation_date,
+                informations,
+                scheduler,
+                monitor,
+                settings,
+                content,
+            )
 
         mail_message_action.additional_properties = d
         return mail_message_action

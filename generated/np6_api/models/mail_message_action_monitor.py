@@ -32,7 +32,10 @@ class MailMessageActionMonitor:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        mail_message_action_monitor = cls()
+        if cls is MailMessageActionMonitor:
+            mail_message_action_monitor = object.__new__(cls)
+        else:
+            mail_message_action_monitor = cls()
 
         mail_message_action_monitor.additional_properties = d
         return mail_message_action_monitor

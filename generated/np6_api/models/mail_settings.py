@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..models.consent_mode import ConsentMode
 from ..models.edition_mode import EditionMode
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, parse_enum
 
 T = TypeVar("T", bound="MailSettings")
 
@@ -177,7 +177,7 @@ class MailSettings:
         if _edition_mode is UNSET:
             edition_mode = UNSET
         else:
-            edition_mode = EditionMode(_edition_mode)
+            edition_mode = parse_enum(EditionMode, _edition_mode)
 
         _purpose = d.pop("purpose", UNSET)
         purpose: ActionPurpose | Unset
@@ -191,7 +191,7 @@ class MailSettings:
         if _consent is UNSET:
             consent = UNSET
         else:
-            consent = ConsentMode(_consent)
+            consent = parse_enum(ConsentMode, _consent)
 
         priority = d.pop("priority", UNSET)
 
@@ -232,24 +232,43 @@ class MailSettings:
 
         archive = d.pop("archive", UNSET)
 
-        mail_settings = cls(
-            templating,
-            edition_mode,
-            purpose,
-            consent,
-            priority,
-            importance,
-            environment,
-            field,
-            culture,
-            content_format,
-            use_form_link_ssl,
-            sending_profile,
-            performance,
-            mp,
-            web_analyser,
-            archive,
-        )
+        if cls is MailSettings:
+            mail_settings = object.__new__(cls)
+            mail_settings.templating = templating
+            mail_settings.edition_mode = edition_mode
+            mail_settings.purpose = purpose
+            mail_settings.consent = consent
+            mail_settings.priority = priority
+            mail_settings.importance = importance
+            mail_settings.environment = environment
+            mail_settings.field = field
+            mail_settings.culture = culture
+            mail_settings.content_format = content_format
+            mail_settings.use_form_link_ssl = use_form_link_ssl
+            mail_settings.sending_profile = sending_profile
+            mail_settings.performance = performance
+            mail_settings.mp = mp
+            mail_settings.web_analyser = web_analyser
+            mail_settings.archive = archive
+        else:
+            mail_settings = cls(
+                templating,
+                edition_mode,
+                purpose,
+                consent,
+                priority,
+                importance,
+                environment,
+                field,
+                culture,
+                content_format,
+                use_form_link_ssl,
+                sending_profile,
+                performance,
+                mp,
+                web_analyser,
+                archive,
+            )
 
         mail_settings.additional_properties = d
         return mail_settings

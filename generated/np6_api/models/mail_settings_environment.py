@@ -32,7 +32,10 @@ class MailSettingsEnvironment:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        mail_settings_environment = cls()
+        if cls is MailSettingsEnvironment:
+            mail_settings_environment = object.__new__(cls)
+        else:
+            mail_settings_environment = cls()
 
         mail_settings_environment.additional_properties = d
         return mail_settings_environment

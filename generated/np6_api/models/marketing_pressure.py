@@ -34,7 +34,10 @@ class MarketingPressure:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        marketing_pressure = cls()
+        if cls is MarketingPressure:
+            marketing_pressure = object.__new__(cls)
+        else:
+            marketing_pressure = cls()
 
         marketing_pressure.additional_properties = d
         return marketing_pressure

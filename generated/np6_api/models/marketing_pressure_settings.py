@@ -55,10 +55,15 @@ class MarketingPressureSettings:
 
         increment = d.pop("increment", UNSET)
 
-        marketing_pressure_settings = cls(
-            use,
-            increment,
-        )
+        if cls is MarketingPressureSettings:
+            marketing_pressure_settings = object.__new__(cls)
+            marketing_pressure_settings.use = use
+            marketing_pressure_settings.increment = increment
+        else:
+            marketing_pressure_settings = cls(
+                use,
+                increment,
+            )
 
         marketing_pressure_settings.additional_properties = d
         return marketing_pressure_settings

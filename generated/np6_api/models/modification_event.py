@@ -136,13 +136,21 @@ class ModificationEvent:
 
         source = _parse_source(d.pop("source", UNSET))
 
-        modification_event = cls(
-            type_,
-            id,
-            timestamp,
-            identity,
-            source,
-        )
+        if cls is ModificationEvent:
+            modification_event = object.__new__(cls)
+            modification_event.type_ = type_
+            modification_event.id = id
+            modification_event.timestamp = timestamp
+            modification_event.identity = identity
+            modification_event.source = source
+        else:
+            modification_event = cls(
+                type_,
+                id,
+                timestamp,
+                identity,
+                source,
+            )
 
         modification_event.additional_properties = d
         return modification_event

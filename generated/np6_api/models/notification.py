@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.notification_type import NotificationType
-from ..types import UNSET, Unset, model_repr, parse_uuid
+from ..types import UNSET, Unset, model_repr, parse_enum, parse_uuid
 
 T = TypeVar("T", bound="Notification")
 
@@ -125,7 +125,7 @@ class Notification:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        type_ = NotificationType(d.pop("type"))
+        type_ = parse_enum(NotificationType, d.pop("type"))
 
         id = d.pop("id", UNSET)
 
@@ -172,18 +172,31 @@ class Notification:
 
                 versions.append(versions_item)
 
-        notification = cls(
-            type_,
-            id,
-            name,
-            description,
-            stamp,
-            active,
-            settings,
-            application,
-            task,
-            versions,
-        )
+        if cls is Notification:
+            notification = object.__new__(cls)
+            notification.type_ = type_
+            notification.id = id
+            notification.name = name
+            notification.description = description
+            notification.stamp = stamp
+            notification.active = active
+            notification.settings = settings
+            notification.application = application
+            notification.task = task
+            notification.versions = versions
+        else:
+            notification = cls(
+                type_,
+                id,
+                name,
+                description,
+                stamp,
+                active,
+                settings,
+                application,
+                task,
+                versions,
+            )
 
         notification.additional_properties = d
         return notification

@@ -252,18 +252,31 @@ class NotificationActivation:
         else:
             expiration = datetime.datetime.fromisoformat(_expiration)
 
-        notification_activation = cls(
-            id,
-            version,
-            kind,
-            receiver,
-            application,
-            subscription,
-            stamp,
-            channel,
-            urgent,
-            expiration,
-        )
+        if cls is NotificationActivation:
+            notification_activation = object.__new__(cls)
+            notification_activation.id = id
+            notification_activation.version = version
+            notification_activation.kind = kind
+            notification_activation.receiver = receiver
+            notification_activation.application = application
+            notification_activation.subscription = subscription
+            notification_activation.stamp = stamp
+            notification_activation.channel = channel
+            notification_activation.urgent = urgent
+            notification_activation.expiration = expiration
+        else:
+            notification_activation = cls(
+                id,
+                version,
+                kind,
+                receiver,
+                application,
+                subscription,
+                stamp,
+                channel,
+                urgent,
+                expiration,
+            )
 
         notification_activation.additional_properties = d
         return notification_activation

@@ -92,14 +92,23 @@ class NotificationContent:
 
         image = d.pop("image", UNSET)
 
-        notification_content = cls(
-            type_,
-            title,
-            body,
-            icon,
-            thumbnail,
-            image,
-        )
+        if cls is NotificationContent:
+            notification_content = object.__new__(cls)
+            notification_content.type_ = type_
+            notification_content.title = title
+            notification_content.body = body
+            notification_content.icon = icon
+            notification_content.thumbnail = thumbnail
+            notification_content.image = image
+        else:
+            notification_content = cls(
+                type_,
+                title,
+                body,
+                icon,
+                thumbnail,
+                image,
+            )
 
         notification_content.additional_properties = d
         return notification_content

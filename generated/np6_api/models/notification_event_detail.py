@@ -128,12 +128,19 @@ class NotificationEventDetail:
         else:
             bounce = Bounce.from_dict(_bounce)
 
-        notification_event_detail = cls(
-            activation,
-            link,
-            optout,
-            bounce,
-        )
+        if cls is NotificationEventDetail:
+            notification_event_detail = object.__new__(cls)
+            notification_event_detail.activation = activation
+            notification_event_detail.link = link
+            notification_event_detail.optout = optout
+            notification_event_detail.bounce = bounce
+        else:
+            notification_event_detail = cls(
+                activation,
+                link,
+                optout,
+                bounce,
+            )
 
         notification_event_detail.additional_properties = d
         return notification_event_detail

@@ -72,10 +72,15 @@ class NotificationEventSource:
         else:
             detail = NotificationEventDetail.from_dict(_detail)
 
-        notification_event_source = cls(
-            type_,
-            detail,
-        )
+        if cls is NotificationEventSource:
+            notification_event_source = object.__new__(cls)
+            notification_event_source.type_ = type_
+            notification_event_source.detail = detail
+        else:
+            notification_event_source = cls(
+                type_,
+                detail,
+            )
 
         notification_event_source.additional_properties = d
         return notification_event_source

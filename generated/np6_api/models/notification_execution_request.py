@@ -194,20 +194,35 @@ class NotificationExecutionRequest:
 
         urgent = d.pop("urgent", UNSET)
 
-        notification_execution_request = cls(
-            recipient,
-            title,
-            body,
-            icon,
-            thumbnail,
-            image,
-            data,
-            variables,
-            redirection,
-            channel,
-            stamp,
-            urgent,
-        )
+        if cls is NotificationExecutionRequest:
+            notification_execution_request = object.__new__(cls)
+            notification_execution_request.recipient = recipient
+            notification_execution_request.title = title
+            notification_execution_request.body = body
+            notification_execution_request.icon = icon
+            notification_execution_request.thumbnail = thumbnail
+            notification_execution_request.image = image
+            notification_execution_request.data = data
+            notification_execution_request.variables = variables
+            notification_execution_request.redirection = redirection
+            notification_execution_request.channel = channel
+            notification_execution_request.stamp = stamp
+            notification_execution_request.urgent = urgent
+        else:
+            notification_execution_request = cls(
+                recipient,
+                title,
+                body,
+                icon,
+                thumbnail,
+                image,
+                data,
+                variables,
+                redirection,
+                channel,
+                stamp,
+                urgent,
+            )
 
         notification_execution_request.additional_properties = d
         return notification_execution_request

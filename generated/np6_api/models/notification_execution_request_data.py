@@ -34,7 +34,10 @@ class NotificationExecutionRequestData:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        notification_execution_request_data = cls()
+        if cls is NotificationExecutionRequestData:
+            notification_execution_request_data = object.__new__(cls)
+        else:
+            notification_execution_request_data = cls()
 
         notification_execution_request_data.additional_properties = d
         return notification_execution_request_data

@@ -63,10 +63,15 @@ class NotificationExpiration:
         else:
             value = NotificationExpirationValue.from_dict(_value)
 
-        notification_expiration = cls(
-            type_,
-            value,
-        )
+        if cls is NotificationExpiration:
+            notification_expiration = object.__new__(cls)
+            notification_expiration.type_ = type_
+            notification_expiration.value = value
+        else:
+            notification_expiration = cls(
+                type_,
+                value,
+            )
 
         notification_expiration.additional_properties = d
         return notification_expiration

@@ -32,7 +32,10 @@ class NotificationExpirationValue:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        notification_expiration_value = cls()
+        if cls is NotificationExpirationValue:
+            notification_expiration_value = object.__new__(cls)
+        else:
+            notification_expiration_value = cls()
 
         notification_expiration_value.additional_properties = d
         return notification_expiration_value

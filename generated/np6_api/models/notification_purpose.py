@@ -45,9 +45,13 @@ class NotificationPurpose:
         d = dict(src_dict)
         type_ = d.pop("type", UNSET)
 
-        notification_purpose = cls(
-            type_,
-        )
+        if cls is NotificationPurpose:
+            notification_purpose = object.__new__(cls)
+            notification_purpose.type_ = type_
+        else:
+            notification_purpose = cls(
+                type_,
+            )
 
         notification_purpose.additional_properties = d
         return notification_purpose

@@ -133,10 +133,15 @@ class NotificationRecipient:
 
         value = _parse_value(d.pop("value", UNSET))
 
-        notification_recipient = cls(
-            type_,
-            value,
-        )
+        if cls is NotificationRecipient:
+            notification_recipient = object.__new__(cls)
+            notification_recipient.type_ = type_
+            notification_recipient.value = value
+        else:
+            notification_recipient = cls(
+                type_,
+                value,
+            )
 
         notification_recipient.additional_properties = d
         return notification_recipient

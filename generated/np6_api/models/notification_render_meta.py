@@ -130,15 +130,25 @@ class NotificationRenderMeta:
 
         redirection = d.pop("redirection", UNSET)
 
-        notification_render_meta = cls(
-            notification,
-            version,
-            application,
-            subscription,
-            stamp,
-            channel,
-            redirection,
-        )
+        if cls is NotificationRenderMeta:
+            notification_render_meta = object.__new__(cls)
+            notification_render_meta.notification = notification
+            notification_render_meta.version = version
+            notification_render_meta.application = application
+            notification_render_meta.subscription = subscription
+            notification_render_meta.stamp = stamp
+            notification_render_meta.channel = channel
+            notification_render_meta.redirection = redirection
+        else:
+            notification_render_meta = cls(
+                notification,
+                version,
+                application,
+                subscription,
+                stamp,
+                channel,
+                redirection,
+            )
 
         notification_render_meta.additional_properties = d
         return notification_render_meta

@@ -102,12 +102,19 @@ class NotificationRenderRequest:
         else:
             data = NotificationRenderRequestData.from_dict(_data)
 
-        notification_render_request = cls(
-            receiver,
-            related,
-            stamp,
-            data,
-        )
+        if cls is NotificationRenderRequest:
+            notification_render_request = object.__new__(cls)
+            notification_render_request.receiver = receiver
+            notification_render_request.related = related
+            notification_render_request.stamp = stamp
+            notification_render_request.data = data
+        else:
+            notification_render_request = cls(
+                receiver,
+                related,
+                stamp,
+                data,
+            )
 
         notification_render_request.additional_properties = d
         return notification_render_request

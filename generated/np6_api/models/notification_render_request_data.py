@@ -34,7 +34,10 @@ class NotificationRenderRequestData:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        notification_render_request_data = cls()
+        if cls is NotificationRenderRequestData:
+            notification_render_request_data = object.__new__(cls)
+        else:
+            notification_render_request_data = cls()
 
         notification_render_request_data.additional_properties = d
         return notification_render_request_data

@@ -87,11 +87,17 @@ class NotificationRenderSuccess:
         else:
             render = RenderedNotification.from_dict(_render)
 
-        notification_render_success = cls(
-            type_,
-            meta,
-            render,
-        )
+        if cls is NotificationRenderSuccess:
+            notification_render_success = object.__new__(cls)
+            notification_render_success.type_ = type_
+            notification_render_success.meta = meta
+            notification_render_success.render = render
+        else:
+            notification_render_success = cls(
+                type_,
+                meta,
+                render,
+            )
 
         notification_render_success.additional_properties = d
         return notification_render_success

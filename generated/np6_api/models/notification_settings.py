@@ -104,13 +104,21 @@ class NotificationSettings:
         else:
             mp = MarketingPressure.from_dict(_mp)
 
-        notification_settings = cls(
-            urgent,
-            category,
-            purpose,
-            expiration,
-            mp,
-        )
+        if cls is NotificationSettings:
+            notification_settings = object.__new__(cls)
+            notification_settings.urgent = urgent
+            notification_settings.category = category
+            notification_settings.purpose = purpose
+            notification_settings.expiration = expiration
+            notification_settings.mp = mp
+        else:
+            notification_settings = cls(
+                urgent,
+                category,
+                purpose,
+                expiration,
+                mp,
+            )
 
         notification_settings.additional_properties = d
         return notification_settings

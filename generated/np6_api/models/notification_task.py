@@ -89,12 +89,19 @@ class NotificationTask:
         else:
             scheduler = TaskScheduler.from_dict(_scheduler)
 
-        notification_task = cls(
-            id,
-            name,
-            description,
-            scheduler,
-        )
+        if cls is NotificationTask:
+            notification_task = object.__new__(cls)
+            notification_task.id = id
+            notification_task.name = name
+            notification_task.description = description
+            notification_task.scheduler = scheduler
+        else:
+            notification_task = cls(
+                id,
+                name,
+                description,
+                scheduler,
+            )
 
         notification_task.additional_properties = d
         return notification_task

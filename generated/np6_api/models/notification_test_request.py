@@ -183,19 +183,33 @@ class NotificationTestRequest:
         else:
             channel = Channel.from_dict(_channel)
 
-        notification_test_request = cls(
-            recipient,
-            title,
-            body,
-            icon,
-            thumbnail,
-            image,
-            data,
-            variables,
-            expiration,
-            redirection,
-            channel,
-        )
+        if cls is NotificationTestRequest:
+            notification_test_request = object.__new__(cls)
+            notification_test_request.recipient = recipient
+            notification_test_request.title = title
+            notification_test_request.body = body
+            notification_test_request.icon = icon
+            notification_test_request.thumbnail = thumbnail
+            notification_test_request.image = image
+            notification_test_request.data = data
+            notification_test_request.variables = variables
+            notification_test_request.expiration = expiration
+            notification_test_request.redirection = redirection
+            notification_test_request.channel = channel
+        else:
+            notification_test_request = cls(
+                recipient,
+                title,
+                body,
+                icon,
+                thumbnail,
+                image,
+                data,
+                variables,
+                expiration,
+                redirection,
+                channel,
+            )
 
         notification_test_request.additional_properties = d
         return notification_test_request

@@ -32,7 +32,10 @@ class NotificationTestRequestData:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        notification_test_request_data = cls()
+        if cls is NotificationTestRequestData:
+            notification_test_request_data = object.__new__(cls)
+        else:
+            notification_test_request_data = cls()
 
         notification_test_request_data.additional_properties = d
         return notification_test_request_data

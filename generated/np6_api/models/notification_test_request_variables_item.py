@@ -32,7 +32,10 @@ class NotificationTestRequestVariablesItem:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        notification_test_request_variables_item = cls()
+        if cls is NotificationTestRequestVariablesItem:
+            notification_test_request_variables_item = object.__new__(cls)
+        else:
+            notification_test_request_variables_item = cls()
 
         notification_test_request_variables_item.additional_properties = d
         return notification_test_request_variables_item

@@ -155,16 +155,27 @@ class NotificationVersion:
         else:
             channel = Channel.from_dict(_channel)
 
-        notification_version = cls(
-            id,
-            master,
-            label,
-            stamp,
-            scripting,
-            content,
-            redirection,
-            channel,
-        )
+        if cls is NotificationVersion:
+            notification_version = object.__new__(cls)
+            notification_version.id = id
+            notification_version.master = master
+            notification_version.label = label
+            notification_version.stamp = stamp
+            notification_version.scripting = scripting
+            notification_version.content = content
+            notification_version.redirection = redirection
+            notification_version.channel = channel
+        else:
+            notification_version = cls(
+                id,
+                master,
+                label,
+                stamp,
+                scripting,
+                content,
+                redirection,
+                channel,
+            )
 
         notification_version.additional_properties = d
         return notification_version

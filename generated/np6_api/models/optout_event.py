@@ -136,13 +136,21 @@ class OptoutEvent:
 
         source = _parse_source(d.pop("source", UNSET))
 
-        optout_event = cls(
-            type_,
-            id,
-            timestamp,
-            identity,
-            source,
-        )
+        if cls is OptoutEvent:
+            optout_event = object.__new__(cls)
+            optout_event.type_ = type_
+            optout_event.id = id
+            optout_event.timestamp = timestamp
+            optout_event.identity = identity
+            optout_event.source = source
+        else:
+            optout_event = cls(
+                type_,
+                id,
+                timestamp,
+                identity,
+                source,
+            )
 
         optout_event.additional_properties = d
         return optout_event

@@ -64,11 +64,17 @@ class PerformanceSettings:
 
         unsubscribed_rate = d.pop("unsubscribedRate", UNSET)
 
-        performance_settings = cls(
-            opening_rate,
-            click_rate,
-            unsubscribed_rate,
-        )
+        if cls is PerformanceSettings:
+            performance_settings = object.__new__(cls)
+            performance_settings.opening_rate = opening_rate
+            performance_settings.click_rate = click_rate
+            performance_settings.unsubscribed_rate = unsubscribed_rate
+        else:
+            performance_settings = cls(
+                opening_rate,
+                click_rate,
+                unsubscribed_rate,
+            )
 
         performance_settings.additional_properties = d
         return performance_settings

@@ -46,9 +46,13 @@ class Redirection:
         d = dict(src_dict)
         type_ = d.pop("type", UNSET)
 
-        redirection = cls(
-            type_,
-        )
+        if cls is Redirection:
+            redirection = object.__new__(cls)
+            redirection.type_ = type_
+        else:
+            redirection = cls(
+                type_,
+            )
 
         redirection.additional_properties = d
         return redirection

@@ -65,11 +65,17 @@ class RenderContact:
 
         hash_ = d.pop("hash", UNSET)
 
-        render_contact = cls(
-            id,
-            unicity,
-            hash_,
-        )
+        if cls is RenderContact:
+            render_contact = object.__new__(cls)
+            render_contact.id = id
+            render_contact.unicity = unicity
+            render_contact.hash_ = hash_
+        else:
+            render_contact = cls(
+                id,
+                unicity,
+                hash_,
+            )
 
         render_contact.additional_properties = d
         return render_contact

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.render_display import RenderDisplay
-from ..types import UNSET, Unset, model_repr
+from ..types import UNSET, Unset, model_repr, parse_enum
 
 T = TypeVar("T", bound="RenderContext")
 
@@ -76,18 +76,25 @@ class RenderContext:
         if _display is UNSET:
             display = UNSET
         else:
-            display = RenderDisplay(_display)
+            display = parse_enum(RenderDisplay, _display)
 
         render = d.pop("render", UNSET)
 
         recipient = d.pop("recipient", UNSET)
 
-        render_context = cls(
-            id,
-            display,
-            render,
-            recipient,
-        )
+        if cls is RenderContext:
+            render_context = object.__new__(cls)
+            render_context.id = id
+            render_context.display = display
+            render_context.render = render
+            render_context.recipient = recipient
+        else:
+            render_context = cls(
+                id,
+                display,
+                render,
+                recipient,
+            )
 
         render_context.additional_properties = d
         return render_context

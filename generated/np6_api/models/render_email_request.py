@@ -199,18 +199,31 @@ class RenderEmailRequest:
         else:
             context = RenderContext.from_dict(_context)
 
-        render_email_request = cls(
-            receiver,
-            related,
-            data,
-            blocks,
-            variables,
-            stamp,
-            headers,
-            subject,
-            content,
-            context,
-        )
+        if cls is RenderEmailRequest:
+            render_email_request = object.__new__(cls)
+            render_email_request.receiver = receiver
+            render_email_request.related = related
+            render_email_request.data = data
+            render_email_request.blocks = blocks
+            render_email_request.variables = variables
+            render_email_request.stamp = stamp
+            render_email_request.headers = headers
+            render_email_request.subject = subject
+            render_email_request.content = content
+            render_email_request.context = context
+        else:
+            render_email_request = cls(
+                receiver,
+                related,
+                data,
+                blocks,
+                variables,
+                stamp,
+                headers,
+                subject,
+                content,
+                context,
+            )
 
         render_email_request.additional_properties = d
         return render_email_request

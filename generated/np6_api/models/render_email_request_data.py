@@ -32,7 +32,10 @@ class RenderEmailRequestData:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        render_email_request_data = cls()
+        if cls is RenderEmailRequestData:
+            render_email_request_data = object.__new__(cls)
+        else:
+            render_email_request_data = cls()
 
         render_email_request_data.additional_properties = d
         return render_email_request_data

@@ -32,7 +32,10 @@ class RenderEmailRequestVariablesItem:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        render_email_request_variables_item = cls()
+        if cls is RenderEmailRequestVariablesItem:
+            render_email_request_variables_item = object.__new__(cls)
+        else:
+            render_email_request_variables_item = cls()
 
         render_email_request_variables_item.additional_properties = d
         return render_email_request_variables_item

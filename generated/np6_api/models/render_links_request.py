@@ -141,14 +141,23 @@ class RenderLinksRequest:
 
                 links.append(links_item)
 
-        render_links_request = cls(
-            receiver,
-            data,
-            variables,
-            context,
-            stamp,
-            links,
-        )
+        if cls is RenderLinksRequest:
+            render_links_request = object.__new__(cls)
+            render_links_request.receiver = receiver
+            render_links_request.data = data
+            render_links_request.variables = variables
+            render_links_request.context = context
+            render_links_request.stamp = stamp
+            render_links_request.links = links
+        else:
+            render_links_request = cls(
+                receiver,
+                data,
+                variables,
+                context,
+                stamp,
+                links,
+            )
 
         render_links_request.additional_properties = d
         return render_links_request

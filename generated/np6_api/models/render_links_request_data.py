@@ -32,7 +32,10 @@ class RenderLinksRequestData:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        render_links_request_data = cls()
+        if cls is RenderLinksRequestData:
+            render_links_request_data = object.__new__(cls)
+        else:
+            render_links_request_data = cls()
 
         render_links_request_data.additional_properties = d
         return render_links_request_data

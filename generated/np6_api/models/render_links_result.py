@@ -57,10 +57,15 @@ class RenderLinksResult:
 
         links = cast(list[str], d.pop("links", UNSET))
 
-        render_links_result = cls(
-            type_,
-            links,
-        )
+        if cls is RenderLinksResult:
+            render_links_result = object.__new__(cls)
+            render_links_result.type_ = type_
+            render_links_result.links = links
+        else:
+            render_links_result = cls(
+                type_,
+                links,
+            )
 
         render_links_result.additional_properties = d
         return render_links_result

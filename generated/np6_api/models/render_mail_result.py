@@ -133,16 +133,27 @@ class RenderMailResult:
         else:
             headers = RenderMailResultHeaders.from_dict(_headers)
 
-        render_mail_result = cls(
-            type_,
-            recipient,
-            sender,
-            subject,
-            html,
-            text,
-            amp,
-            headers,
-        )
+        if cls is RenderMailResult:
+            render_mail_result = object.__new__(cls)
+            render_mail_result.type_ = type_
+            render_mail_result.recipient = recipient
+            render_mail_result.sender = sender
+            render_mail_result.subject = subject
+            render_mail_result.html = html
+            render_mail_result.text = text
+            render_mail_result.amp = amp
+            render_mail_result.headers = headers
+        else:
+            render_mail_result = cls(
+                type_,
+                recipient,
+                sender,
+                subject,
+                html,
+                text,
+                amp,
+                headers,
+            )
 
         render_mail_result.additional_properties = d
         return render_mail_result

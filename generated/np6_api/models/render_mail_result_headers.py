@@ -32,7 +32,10 @@ class RenderMailResultHeaders:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        render_mail_result_headers = cls()
+        if cls is RenderMailResultHeaders:
+            render_mail_result_headers = object.__new__(cls)
+        else:
+            render_mail_result_headers = cls()
 
         render_mail_result_headers.additional_properties = d
         return render_mail_result_headers

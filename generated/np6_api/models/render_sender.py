@@ -73,12 +73,19 @@ class RenderSender:
 
         value = d.pop("value", UNSET)
 
-        render_sender = cls(
-            bounce,
-            label,
-            reply,
-            value,
-        )
+        if cls is RenderSender:
+            render_sender = object.__new__(cls)
+            render_sender.bounce = bounce
+            render_sender.label = label
+            render_sender.reply = reply
+            render_sender.value = value
+        else:
+            render_sender = cls(
+                bounce,
+                label,
+                reply,
+                value,
+            )
 
         render_sender.additional_properties = d
         return render_sender

@@ -153,15 +153,25 @@ class RenderSmsRequest:
         else:
             context = RenderContext.from_dict(_context)
 
-        render_sms_request = cls(
-            receiver,
-            related,
-            data,
-            variables,
-            stamp,
-            content,
-            context,
-        )
+        if cls is RenderSmsRequest:
+            render_sms_request = object.__new__(cls)
+            render_sms_request.receiver = receiver
+            render_sms_request.related = related
+            render_sms_request.data = data
+            render_sms_request.variables = variables
+            render_sms_request.stamp = stamp
+            render_sms_request.content = content
+            render_sms_request.context = context
+        else:
+            render_sms_request = cls(
+                receiver,
+                related,
+                data,
+                variables,
+                stamp,
+                content,
+                context,
+            )
 
         render_sms_request.additional_properties = d
         return render_sms_request

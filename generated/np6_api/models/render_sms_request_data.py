@@ -32,7 +32,10 @@ class RenderSmsRequestData:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        render_sms_request_data = cls()
+        if cls is RenderSmsRequestData:
+            render_sms_request_data = object.__new__(cls)
+        else:
+            render_sms_request_data = cls()
 
         render_sms_request_data.additional_properties = d
         return render_sms_request_data

@@ -105,14 +105,23 @@ class RenderedNotification:
 
                 buttons.append(buttons_item)
 
-        rendered_notification = cls(
-            title,
-            body,
-            icon,
-            thumbnail,
-            image,
-            buttons,
-        )
+        if cls is RenderedNotification:
+            rendered_notification = object.__new__(cls)
+            rendered_notification.title = title
+            rendered_notification.body = body
+            rendered_notification.icon = icon
+            rendered_notification.thumbnail = thumbnail
+            rendered_notification.image = image
+            rendered_notification.buttons = buttons
+        else:
+            rendered_notification = cls(
+                title,
+                body,
+                icon,
+                thumbnail,
+                image,
+                buttons,
+            )
 
         rendered_notification.additional_properties = d
         return rendered_notification

@@ -32,7 +32,10 @@ class RenderedNotificationButtonsItem:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        rendered_notification_buttons_item = cls()
+        if cls is RenderedNotificationButtonsItem:
+            rendered_notification_buttons_item = object.__new__(cls)
+        else:
+            rendered_notification_buttons_item = cls()
 
         rendered_notification_buttons_item.additional_properties = d
         return rendered_notification_buttons_item

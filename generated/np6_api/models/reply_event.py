@@ -136,13 +136,21 @@ class ReplyEvent:
 
         source = _parse_source(d.pop("source", UNSET))
 
-        reply_event = cls(
-            type_,
-            id,
-            timestamp,
-            identity,
-            source,
-        )
+        if cls is ReplyEvent:
+            reply_event = object.__new__(cls)
+            reply_event.type_ = type_
+            reply_event.id = id
+            reply_event.timestamp = timestamp
+            reply_event.identity = identity
+            reply_event.source = source
+        else:
+            reply_event = cls(
+                type_,
+                id,
+                timestamp,
+                identity,
+                source,
+            )
 
         reply_event.additional_properties = d
         return reply_event

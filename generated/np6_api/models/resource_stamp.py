@@ -71,10 +71,15 @@ class ResourceStamp:
         else:
             modification = datetime.datetime.fromisoformat(_modification)
 
-        resource_stamp = cls(
-            creation,
-            modification,
-        )
+        if cls is ResourceStamp:
+            resource_stamp = object.__new__(cls)
+            resource_stamp.creation = creation
+            resource_stamp.modification = modification
+        else:
+            resource_stamp = cls(
+                creation,
+                modification,
+            )
 
         resource_stamp.additional_properties = d
         return resource_stamp

@@ -44,9 +44,13 @@ class Scripting:
         d = dict(src_dict)
         version = d.pop("version", UNSET)
 
-        scripting = cls(
-            version,
-        )
+        if cls is Scripting:
+            scripting = object.__new__(cls)
+            scripting.version = version
+        else:
+            scripting = cls(
+                version,
+            )
 
         scripting.additional_properties = d
         return scripting

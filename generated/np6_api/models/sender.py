@@ -65,11 +65,17 @@ class Sender:
 
         label = d.pop("label", UNSET)
 
-        sender = cls(
-            prefix,
-            domain,
-            label,
-        )
+        if cls is Sender:
+            sender = object.__new__(cls)
+            sender.prefix = prefix
+            sender.domain = domain
+            sender.label = label
+        else:
+            sender = cls(
+                prefix,
+                domain,
+                label,
+            )
 
         sender.additional_properties = d
         return sender

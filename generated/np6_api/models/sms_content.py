@@ -44,9 +44,13 @@ class SmsContent:
         d = dict(src_dict)
         text_content = d.pop("textContent", UNSET)
 
-        sms_content = cls(
-            text_content,
-        )
+        if cls is SmsContent:
+            sms_content = object.__new__(cls)
+            sms_content.text_content = text_content
+        else:
+            sms_content = cls(
+                text_content,
+            )
 
         sms_content.additional_properties = d
         return sms_content

@@ -44,9 +44,13 @@ class SmsContentOverride:
         d = dict(src_dict)
         text_content = d.pop("textContent", UNSET)
 
-        sms_content_override = cls(
-            text_content,
-        )
+        if cls is SmsContentOverride:
+            sms_content_override = object.__new__(cls)
+            sms_content_override.text_content = text_content
+        else:
+            sms_content_override = cls(
+                text_content,
+            )
 
         sms_content_override.additional_properties = d
         return sms_content_override

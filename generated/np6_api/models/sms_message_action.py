@@ -180,18 +180,31 @@ class SmsMessageAction:
         else:
             content = SmsContent.from_dict(_content)
 
-        sms_message_action = cls(
-            type_,
-            id,
-            name,
-            description,
-            creation_date,
-            informations,
-            scheduler,
-            monitor,
-            settings,
-            content,
-        )
+        if cls is SmsMessageAction:
+            sms_message_action = object.__new__(cls)
+            sms_message_action.type_ = type_
+            sms_message_action.id = id
+            sms_message_action.name = name
+            sms_message_action.description = description
+            sms_message_action.creation_date = creation_date
+            sms_message_action.informations = informations
+            sms_message_action.scheduler = scheduler
+            sms_message_action.monitor = monitor
+            sms_message_action.settings = settings
+            sms_message_action.content = content
+        else:
+            sms_message_action = cls(
+                type_,
+                id,
+                name,
+                description,
+                creation_date,
+                informations,
+                scheduler,
+                monitor,
+                settings,
+                content,
+            )
 
         sms_message_action.additional_properties = d
         return sms_message_action

@@ -32,7 +32,10 @@ class SmsMessageActionMonitor:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        sms_message_action_monitor = cls()
+        if cls is SmsMessageActionMonitor:
+            sms_message_action_monitor = object.__new__(cls)
+        else:
+            sms_message_action_monitor = cls()
 
         sms_message_action_monitor.additional_properties = d
         return sms_message_action_monitor

@@ -100,14 +100,23 @@ class SmsSettings:
         else:
             templating = TemplatingSettings.from_dict(_templating)
 
-        sms_settings = cls(
-            field,
-            sms_format,
-            sms_type,
-            countries,
-            culture,
-            templating,
-        )
+        if cls is SmsSettings:
+            sms_settings = object.__new__(cls)
+            sms_settings.field = field
+            sms_settings.sms_format = sms_format
+            sms_settings.sms_type = sms_type
+            sms_settings.countries = countries
+            sms_settings.culture = culture
+            sms_settings.templating = templating
+        else:
+            sms_settings = cls(
+                field,
+                sms_format,
+                sms_type,
+                countries,
+                culture,
+                templating,
+            )
 
         sms_settings.additional_properties = d
         return sms_settings

@@ -136,13 +136,21 @@ class SuppressionEvent:
 
         source = _parse_source(d.pop("source", UNSET))
 
-        suppression_event = cls(
-            type_,
-            id,
-            timestamp,
-            identity,
-            source,
-        )
+        if cls is SuppressionEvent:
+            suppression_event = object.__new__(cls)
+            suppression_event.type_ = type_
+            suppression_event.id = id
+            suppression_event.timestamp = timestamp
+            suppression_event.identity = identity
+            suppression_event.source = source
+        else:
+            suppression_event = cls(
+                type_,
+                id,
+                timestamp,
+                identity,
+                source,
+            )
 
         suppression_event.additional_properties = d
         return suppression_event

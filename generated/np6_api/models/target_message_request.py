@@ -70,10 +70,15 @@ class TargetMessageRequest:
         else:
             content = MailContentOverride.from_dict(_content)
 
-        target_message_request = cls(
-            data,
-            content,
-        )
+        if cls is TargetMessageRequest:
+            target_message_request = object.__new__(cls)
+            target_message_request.data = data
+            target_message_request.content = content
+        else:
+            target_message_request = cls(
+                data,
+                content,
+            )
 
         target_message_request.additional_properties = d
         return target_message_request

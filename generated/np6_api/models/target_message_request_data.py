@@ -32,7 +32,10 @@ class TargetMessageRequestData:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        target_message_request_data = cls()
+        if cls is TargetMessageRequestData:
+            target_message_request_data = object.__new__(cls)
+        else:
+            target_message_request_data = cls()
 
         target_message_request_data.additional_properties = d
         return target_message_request_data

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.target_reference_type import TargetReferenceType
-from ..types import model_repr
+from ..types import model_repr, parse_enum
 
 T = TypeVar("T", bound="TargetReference")
 
@@ -54,14 +54,19 @@ class TargetReference:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        type_ = TargetReferenceType(d.pop("type"))
+        type_ = parse_enum(TargetReferenceType, d.pop("type"))
 
         value = d.pop("value")
 
-        target_reference = cls(
-            type_,
-            value,
-        )
+        if cls is TargetReference:
+            target_reference = object.__new__(cls)
+            target_reference.type_ = type_
+            target_reference.value = value
+        else:
+            target_reference = cls(
+                type_,
+                value,
+            )
 
         target_reference.additional_properties = d
         return target_reference

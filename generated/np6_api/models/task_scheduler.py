@@ -45,9 +45,13 @@ class TaskScheduler:
         d = dict(src_dict)
         type_ = d.pop("type", UNSET)
 
-        task_scheduler = cls(
-            type_,
-        )
+        if cls is TaskScheduler:
+            task_scheduler = object.__new__(cls)
+            task_scheduler.type_ = type_
+        else:
+            task_scheduler = cls(
+                type_,
+            )
 
         task_scheduler.additional_properties = d
         return task_scheduler

@@ -44,9 +44,13 @@ class TemplatingSettings:
         d = dict(src_dict)
         version = d.pop("version", UNSET)
 
-        templating_settings = cls(
-            version,
-        )
+        if cls is TemplatingSettings:
+            templating_settings = object.__new__(cls)
+            templating_settings.version = version
+        else:
+            templating_settings = cls(
+                version,
+            )
 
         templating_settings.additional_properties = d
         return templating_settings

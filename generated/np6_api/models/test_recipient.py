@@ -56,10 +56,15 @@ class TestRecipient:
 
         value = d.pop("value", UNSET)
 
-        test_recipient = cls(
-            type_,
-            value,
-        )
+        if cls is TestRecipient:
+            test_recipient = object.__new__(cls)
+            test_recipient.type_ = type_
+            test_recipient.value = value
+        else:
+            test_recipient = cls(
+                type_,
+                value,
+            )
 
         test_recipient.additional_properties = d
         return test_recipient

@@ -109,14 +109,23 @@ class UnknownAction:
         else:
             informations = ActionInformations.from_dict(_informations)
 
-        unknown_action = cls(
-            type_,
-            id,
-            name,
-            description,
-            creation_date,
-            informations,
-        )
+        if cls is UnknownAction:
+            unknown_action = object.__new__(cls)
+            unknown_action.type_ = type_
+            unknown_action.id = id
+            unknown_action.name = name
+            unknown_action.description = description
+            unknown_action.creation_date = creation_date
+            unknown_action.informations = informations
+        else:
+            unknown_action = cls(
+                type_,
+                id,
+                name,
+                description,
+                creation_date,
+                informations,
+            )
 
         unknown_action.additional_properties = d
         return unknown_action

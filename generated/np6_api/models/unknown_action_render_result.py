@@ -46,9 +46,13 @@ class UnknownActionRenderResult:
         d = dict(src_dict)
         type_ = d.pop("type")
 
-        unknown_action_render_result = cls(
-            type_,
-        )
+        if cls is UnknownActionRenderResult:
+            unknown_action_render_result = object.__new__(cls)
+            unknown_action_render_result.type_ = type_
+        else:
+            unknown_action_render_result = cls(
+                type_,
+            )
 
         unknown_action_render_result.additional_properties = d
         return unknown_action_render_result

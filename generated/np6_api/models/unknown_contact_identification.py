@@ -47,9 +47,13 @@ class UnknownContactIdentification:
         d = dict(src_dict)
         type_ = d.pop("type")
 
-        unknown_contact_identification = cls(
-            type_,
-        )
+        if cls is UnknownContactIdentification:
+            unknown_contact_identification = object.__new__(cls)
+            unknown_contact_identification.type_ = type_
+        else:
+            unknown_contact_identification = cls(
+                type_,
+            )
 
         unknown_contact_identification.additional_properties = d
         return unknown_contact_identification

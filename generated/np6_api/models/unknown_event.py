@@ -131,13 +131,21 @@ class UnknownEvent:
 
         source = _parse_source(d.pop("source", UNSET))
 
-        unknown_event = cls(
-            type_,
-            id,
-            timestamp,
-            identity,
-            source,
-        )
+        if cls is UnknownEvent:
+            unknown_event = object.__new__(cls)
+            unknown_event.type_ = type_
+            unknown_event.id = id
+            unknown_event.timestamp = timestamp
+            unknown_event.identity = identity
+            unknown_event.source = source
+        else:
+            unknown_event = cls(
+                type_,
+                id,
+                timestamp,
+                identity,
+                source,
+            )
 
         unknown_event.additional_properties = d
         return unknown_event

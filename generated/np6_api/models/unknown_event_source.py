@@ -65,10 +65,15 @@ class UnknownEventSource:
         else:
             detail = UnknownEventSourceDetail.from_dict(_detail)
 
-        unknown_event_source = cls(
-            type_,
-            detail,
-        )
+        if cls is UnknownEventSource:
+            unknown_event_source = object.__new__(cls)
+            unknown_event_source.type_ = type_
+            unknown_event_source.detail = detail
+        else:
+            unknown_event_source = cls(
+                type_,
+                detail,
+            )
 
         unknown_event_source.additional_properties = d
         return unknown_event_source

@@ -32,7 +32,10 @@ class UnknownEventSourceDetail:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        unknown_event_source_detail = cls()
+        if cls is UnknownEventSourceDetail:
+            unknown_event_source_detail = object.__new__(cls)
+        else:
+            unknown_event_source_detail = cls()
 
         unknown_event_source_detail.additional_properties = d
         return unknown_event_source_detail

@@ -47,9 +47,13 @@ class UnknownExecutionResult:
         d = dict(src_dict)
         type_ = d.pop("type")
 
-        unknown_execution_result = cls(
-            type_,
-        )
+        if cls is UnknownExecutionResult:
+            unknown_execution_result = object.__new__(cls)
+            unknown_execution_result.type_ = type_
+        else:
+            unknown_execution_result = cls(
+                type_,
+            )
 
         unknown_execution_result.additional_properties = d
         return unknown_execution_result

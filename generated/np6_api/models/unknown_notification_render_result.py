@@ -46,9 +46,13 @@ class UnknownNotificationRenderResult:
         d = dict(src_dict)
         type_ = d.pop("type")
 
-        unknown_notification_render_result = cls(
-            type_,
-        )
+        if cls is UnknownNotificationRenderResult:
+            unknown_notification_render_result = object.__new__(cls)
+            unknown_notification_render_result.type_ = type_
+        else:
+            unknown_notification_render_result = cls(
+                type_,
+            )
 
         unknown_notification_render_result.additional_properties = d
         return unknown_notification_render_result

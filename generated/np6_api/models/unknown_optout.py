@@ -46,9 +46,13 @@ class UnknownOptout:
         d = dict(src_dict)
         type_ = d.pop("type")
 
-        unknown_optout = cls(
-            type_,
-        )
+        if cls is UnknownOptout:
+            unknown_optout = object.__new__(cls)
+            unknown_optout.type_ = type_
+        else:
+            unknown_optout = cls(
+                type_,
+            )
 
         unknown_optout.additional_properties = d
         return unknown_optout

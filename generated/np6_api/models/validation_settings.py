@@ -151,15 +151,25 @@ class ValidationSettings:
 
                 variables.append(variables_item)
 
-        validation_settings = cls(
-            fortest,
-            campaign_analyser,
-            test_segments,
-            media_for_test,
-            textand_html,
-            comments,
-            variables,
-        )
+        if cls is ValidationSettings:
+            validation_settings = object.__new__(cls)
+            validation_settings.fortest = fortest
+            validation_settings.campaign_analyser = campaign_analyser
+            validation_settings.test_segments = test_segments
+            validation_settings.media_for_test = media_for_test
+            validation_settings.textand_html = textand_html
+            validation_settings.comments = comments
+            validation_settings.variables = variables
+        else:
+            validation_settings = cls(
+                fortest,
+                campaign_analyser,
+                test_segments,
+                media_for_test,
+                textand_html,
+                comments,
+                variables,
+            )
 
         validation_settings.additional_properties = d
         return validation_settings

@@ -32,7 +32,10 @@ class ValidationSettingsVariablesItem:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        validation_settings_variables_item = cls()
+        if cls is ValidationSettingsVariablesItem:
+            validation_settings_variables_item = object.__new__(cls)
+        else:
+            validation_settings_variables_item = cls()
 
         validation_settings_variables_item.additional_properties = d
         return validation_settings_variables_item
