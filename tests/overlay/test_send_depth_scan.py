@@ -25,6 +25,7 @@ def regex_nesting(body: bytes) -> bytes:
 @example(b'["[[[["')
 @example(b'["a\\"[[", "]"]')  # an escaped quote: the regex path
 @example(b'""""')
+@example(b'"a" "[[')  # three quotes, then brackets: the regex keeps them, every other piece not
 def test_the_fast_strip_gives_what_the_regex_gave(body: bytes) -> None:
     assert _nesting(body) == regex_nesting(body)
 
