@@ -53,39 +53,34 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Any | list[MailMessageAction | SmsMessageAction | UnknownAction] | None:
     if response.status_code == 200:
+
+        def _parse_response_200_item(
+            data: object,
+        ) -> MailMessageAction | SmsMessageAction | UnknownAction:
+            if isinstance(data, dict) and data.get("type") == "mailMessage":
+                try:
+                    componentsschemas_action_type_0 = MailMessageAction.from_dict(data)
+
+                    return componentsschemas_action_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if isinstance(data, dict) and data.get("type") == "smsMessage":
+                try:
+                    componentsschemas_action_type_1 = SmsMessageAction.from_dict(data)
+
+                    return componentsschemas_action_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_action_type_2 = UnknownAction.from_dict(data)
+
+            return componentsschemas_action_type_2
+
         response_200 = []
         _response_200 = response.json()
         for response_200_item_data in _response_200:
-
-            def _parse_response_200_item(
-                data: object,
-            ) -> MailMessageAction | SmsMessageAction | UnknownAction:
-                if isinstance(data, dict) and data.get("type") == "mailMessage":
-                    try:
-                        componentsschemas_action_type_0 = MailMessageAction.from_dict(
-                            data
-                        )
-
-                        return componentsschemas_action_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                if isinstance(data, dict) and data.get("type") == "smsMessage":
-                    try:
-                        componentsschemas_action_type_1 = SmsMessageAction.from_dict(
-                            data
-                        )
-
-                        return componentsschemas_action_type_1
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_action_type_2 = UnknownAction.from_dict(data)
-
-                return componentsschemas_action_type_2
-
             response_200_item = _parse_response_200_item(response_200_item_data)
-
             response_200.append(response_200_item)
 
         return response_200

@@ -52,32 +52,31 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Any | list[RenderMailResult | UnknownActionRenderResult] | None:
     if response.status_code == 200:
+
+        def _parse_response_200_item(
+            data: object,
+        ) -> RenderMailResult | UnknownActionRenderResult:
+            if isinstance(data, dict) and data.get("type") == "success":
+                try:
+                    componentsschemas_action_render_result_type_0 = (
+                        RenderMailResult.from_dict(data)
+                    )
+
+                    return componentsschemas_action_render_result_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_action_render_result_type_1 = (
+                UnknownActionRenderResult.from_dict(data)
+            )
+
+            return componentsschemas_action_render_result_type_1
+
         response_200 = []
         _response_200 = response.json()
         for response_200_item_data in _response_200:
-
-            def _parse_response_200_item(
-                data: object,
-            ) -> RenderMailResult | UnknownActionRenderResult:
-                if isinstance(data, dict) and data.get("type") == "success":
-                    try:
-                        componentsschemas_action_render_result_type_0 = (
-                            RenderMailResult.from_dict(data)
-                        )
-
-                        return componentsschemas_action_render_result_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_action_render_result_type_1 = (
-                    UnknownActionRenderResult.from_dict(data)
-                )
-
-                return componentsschemas_action_render_result_type_1
-
             response_200_item = _parse_response_200_item(response_200_item_data)
-
             response_200.append(response_200_item)
 
         return response_200

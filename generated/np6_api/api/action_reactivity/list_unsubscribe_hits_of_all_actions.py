@@ -109,125 +109,118 @@ def _parse_response(
     | None
 ):
     if response.status_code == 200:
+
+        def _parse_response_200_item(
+            data: object,
+        ) -> (
+            ActivationEvent
+            | BounceEvent
+            | CancellationEvent
+            | ComplaintEvent
+            | CreationEvent
+            | ExecutionEvent
+            | HitEvent
+            | ImpressionEvent
+            | ModificationEvent
+            | OptoutEvent
+            | ReplyEvent
+            | SuppressionEvent
+            | UnknownEvent
+        ):
+            if isinstance(data, dict) and data.get("type") == "execution":
+                try:
+                    componentsschemas_event_type_0 = ExecutionEvent.from_dict(data)
+
+                    return componentsschemas_event_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if isinstance(data, dict) and data.get("type") == "cancellation":
+                try:
+                    componentsschemas_event_type_1 = CancellationEvent.from_dict(data)
+
+                    return componentsschemas_event_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if isinstance(data, dict) and data.get("type") == "activation":
+                try:
+                    componentsschemas_event_type_2 = ActivationEvent.from_dict(data)
+
+                    return componentsschemas_event_type_2
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if isinstance(data, dict) and data.get("type") == "bounce":
+                try:
+                    componentsschemas_event_type_3 = BounceEvent.from_dict(data)
+
+                    return componentsschemas_event_type_3
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if isinstance(data, dict) and data.get("type") == "hit":
+                try:
+                    componentsschemas_event_type_4 = HitEvent.from_dict(data)
+
+                    return componentsschemas_event_type_4
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if isinstance(data, dict) and data.get("type") == "creation":
+                try:
+                    componentsschemas_event_type_5 = CreationEvent.from_dict(data)
+
+                    return componentsschemas_event_type_5
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if isinstance(data, dict) and data.get("type") == "modification":
+                try:
+                    componentsschemas_event_type_6 = ModificationEvent.from_dict(data)
+
+                    return componentsschemas_event_type_6
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if isinstance(data, dict) and data.get("type") == "impression":
+                try:
+                    componentsschemas_event_type_7 = ImpressionEvent.from_dict(data)
+
+                    return componentsschemas_event_type_7
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if isinstance(data, dict) and data.get("type") == "suppression":
+                try:
+                    componentsschemas_event_type_8 = SuppressionEvent.from_dict(data)
+
+                    return componentsschemas_event_type_8
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if isinstance(data, dict) and data.get("type") == "optout":
+                try:
+                    componentsschemas_event_type_9 = OptoutEvent.from_dict(data)
+
+                    return componentsschemas_event_type_9
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if isinstance(data, dict) and data.get("type") == "reply":
+                try:
+                    componentsschemas_event_type_10 = ReplyEvent.from_dict(data)
+
+                    return componentsschemas_event_type_10
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if isinstance(data, dict) and data.get("type") == "complaint":
+                try:
+                    componentsschemas_event_type_11 = ComplaintEvent.from_dict(data)
+
+                    return componentsschemas_event_type_11
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_event_type_12 = UnknownEvent.from_dict(data)
+
+            return componentsschemas_event_type_12
+
         response_200 = []
         _response_200 = response.json()
         for response_200_item_data in _response_200:
-
-            def _parse_response_200_item(
-                data: object,
-            ) -> (
-                ActivationEvent
-                | BounceEvent
-                | CancellationEvent
-                | ComplaintEvent
-                | CreationEvent
-                | ExecutionEvent
-                | HitEvent
-                | ImpressionEvent
-                | ModificationEvent
-                | OptoutEvent
-                | ReplyEvent
-                | SuppressionEvent
-                | UnknownEvent
-            ):
-                if isinstance(data, dict) and data.get("type") == "execution":
-                    try:
-                        componentsschemas_event_type_0 = ExecutionEvent.from_dict(data)
-
-                        return componentsschemas_event_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                if isinstance(data, dict) and data.get("type") == "cancellation":
-                    try:
-                        componentsschemas_event_type_1 = CancellationEvent.from_dict(
-                            data
-                        )
-
-                        return componentsschemas_event_type_1
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                if isinstance(data, dict) and data.get("type") == "activation":
-                    try:
-                        componentsschemas_event_type_2 = ActivationEvent.from_dict(data)
-
-                        return componentsschemas_event_type_2
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                if isinstance(data, dict) and data.get("type") == "bounce":
-                    try:
-                        componentsschemas_event_type_3 = BounceEvent.from_dict(data)
-
-                        return componentsschemas_event_type_3
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                if isinstance(data, dict) and data.get("type") == "hit":
-                    try:
-                        componentsschemas_event_type_4 = HitEvent.from_dict(data)
-
-                        return componentsschemas_event_type_4
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                if isinstance(data, dict) and data.get("type") == "creation":
-                    try:
-                        componentsschemas_event_type_5 = CreationEvent.from_dict(data)
-
-                        return componentsschemas_event_type_5
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                if isinstance(data, dict) and data.get("type") == "modification":
-                    try:
-                        componentsschemas_event_type_6 = ModificationEvent.from_dict(
-                            data
-                        )
-
-                        return componentsschemas_event_type_6
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                if isinstance(data, dict) and data.get("type") == "impression":
-                    try:
-                        componentsschemas_event_type_7 = ImpressionEvent.from_dict(data)
-
-                        return componentsschemas_event_type_7
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                if isinstance(data, dict) and data.get("type") == "suppression":
-                    try:
-                        componentsschemas_event_type_8 = SuppressionEvent.from_dict(
-                            data
-                        )
-
-                        return componentsschemas_event_type_8
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                if isinstance(data, dict) and data.get("type") == "optout":
-                    try:
-                        componentsschemas_event_type_9 = OptoutEvent.from_dict(data)
-
-                        return componentsschemas_event_type_9
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                if isinstance(data, dict) and data.get("type") == "reply":
-                    try:
-                        componentsschemas_event_type_10 = ReplyEvent.from_dict(data)
-
-                        return componentsschemas_event_type_10
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                if isinstance(data, dict) and data.get("type") == "complaint":
-                    try:
-                        componentsschemas_event_type_11 = ComplaintEvent.from_dict(data)
-
-                        return componentsschemas_event_type_11
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_event_type_12 = UnknownEvent.from_dict(data)
-
-                return componentsschemas_event_type_12
-
             response_200_item = _parse_response_200_item(response_200_item_data)
-
             response_200.append(response_200_item)
 
         return response_200

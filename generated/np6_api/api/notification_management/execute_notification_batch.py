@@ -42,41 +42,40 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Any | list[ExecutionError | ExecutionSuccess | UnknownExecutionResult] | None:
     if response.status_code == 200:
+
+        def _parse_response_200_item(
+            data: object,
+        ) -> ExecutionError | ExecutionSuccess | UnknownExecutionResult:
+            if isinstance(data, dict) and data.get("type") == "success":
+                try:
+                    componentsschemas_execution_result_type_0 = (
+                        ExecutionSuccess.from_dict(data)
+                    )
+
+                    return componentsschemas_execution_result_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if isinstance(data, dict) and data.get("type") == "error":
+                try:
+                    componentsschemas_execution_result_type_1 = (
+                        ExecutionError.from_dict(data)
+                    )
+
+                    return componentsschemas_execution_result_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_execution_result_type_2 = (
+                UnknownExecutionResult.from_dict(data)
+            )
+
+            return componentsschemas_execution_result_type_2
+
         response_200 = []
         _response_200 = response.json()
         for response_200_item_data in _response_200:
-
-            def _parse_response_200_item(
-                data: object,
-            ) -> ExecutionError | ExecutionSuccess | UnknownExecutionResult:
-                if isinstance(data, dict) and data.get("type") == "success":
-                    try:
-                        componentsschemas_execution_result_type_0 = (
-                            ExecutionSuccess.from_dict(data)
-                        )
-
-                        return componentsschemas_execution_result_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                if isinstance(data, dict) and data.get("type") == "error":
-                    try:
-                        componentsschemas_execution_result_type_1 = (
-                            ExecutionError.from_dict(data)
-                        )
-
-                        return componentsschemas_execution_result_type_1
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_execution_result_type_2 = (
-                    UnknownExecutionResult.from_dict(data)
-                )
-
-                return componentsschemas_execution_result_type_2
-
             response_200_item = _parse_response_200_item(response_200_item_data)
-
             response_200.append(response_200_item)
 
         return response_200
