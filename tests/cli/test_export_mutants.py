@@ -557,7 +557,7 @@ def test_the_sidecar_is_checkpointed_every_1000_events(
 def test_the_rate_column() -> None:
     from types import SimpleNamespace
 
-    from np6.cli._reactivities import _Rate
+    from np6.cli._live import Rate as _Rate
 
     assert _Rate().render(SimpleNamespace(speed=1234.4)).plain == "1,234 events/s"  # type: ignore[arg-type]
     assert _Rate().render(SimpleNamespace(speed=None)).plain == "0 events/s"  # type: ignore[arg-type]

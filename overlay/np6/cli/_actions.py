@@ -3,13 +3,12 @@ validate, unvalidate, render, render-many, render-links, send, send-one, send-to
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
-from np6 import NP6, Contact
+from np6 import Contact
 
-from .._base_client import RawBody
 from ._bodies import Merge, body_checked, read_body
 from ._common import (
     ApiKey,
@@ -28,9 +27,13 @@ from ._common import (
     print_fields,
     print_rows,
     say,
+    sdk_client,
 )
 from ._confirm import Yes, confirm
 from ._sends import run_send, send_one_and_exit, unknown_if_interrupted
+
+if TYPE_CHECKING:
+    from .._base_client import RawBody
 
 app = typer.Typer(
     help="E-mail and SMS actions: list, get, create, update, delete, duplicate, validate, unvalidate, "
@@ -89,7 +92,7 @@ def _show(found: Any, as_json: bool, bodies: list[RawBody]) -> None:
 @handles_errors
 def list_(base_url: BaseUrl = None, api_key: ApiKey = None, as_json: AsJson = False) -> None:
     """List the actions."""
-    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
+    with sdk_client(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
         actions = np6.actions.list()
     if as_json:
         print_answer(bodies)
@@ -102,7 +105,7 @@ def list_(base_url: BaseUrl = None, api_key: ApiKey = None, as_json: AsJson = Fa
 @handles_errors
 def get(action: ActionId, base_url: BaseUrl = None, api_key: ApiKey = None, as_json: AsJson = False) -> None:
     """Show an action."""
-    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
+    with sdk_client(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
         found = np6.actions.get(action)
     _show(found, as_json, bodies)
 
@@ -116,7 +119,7 @@ def create(body: BodyFile, base_url: BaseUrl = None, api_key: ApiKey = None, as_
     """
     request = read_body(body, "--file")
     created_check = unknown_if_interrupted("the create", "np6 actions list")
-    client = NP6(api_key=api_key, base_url=base_url)
+    client = sdk_client(api_key=api_key, base_url=base_url)
     with client as np6, answers(as_json) as bodies, body_checked(body), created_check:
         created = np6.actions.create(request)
     _show(created, as_json, bodies)
@@ -139,7 +142,11 @@ def update(
     leaves out is erased on NP6's side. A validated action must be unvalidated first.
     """
     request = read_body(body, "--file")
-    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies, body_checked(body):
+    with (
+        sdk_client(api_key=api_key, base_url=base_url) as np6,
+        answers(as_json) as bodies,
+        body_checked(body),
+    ):
         write = np6.actions.update if merge else np6.actions.replace
         updated = write(action, request)
     _show(updated, as_json, bodies)  # with --merge: the PUT's answer, not the GET's
@@ -152,7 +159,7 @@ def delete(action: ActionId, yes: Yes = False, base_url: BaseUrl = None, api_key
 
     Answering no exits 1 with nothing deleted.
     """
-    with NP6(api_key=api_key, base_url=base_url) as np6:
+    with sdk_client(api_key=api_key, base_url=base_url) as np6:
         found = np6.actions.get(action)  # a 404 before asking; the name in the question
         confirm(f"delete action {action} ({present(found.name)!r})", yes)
         np6.actions.delete(action)
@@ -171,7 +178,7 @@ def duplicate(
 ) -> None:
     """Copy an action (the copy gets a new id and starts unvalidated); shows the copy."""
     copy_check = unknown_if_interrupted("the copy", "np6 actions list")
-    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies, copy_check:
+    with sdk_client(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies, copy_check:
         copy = np6.actions.duplicate(action, type=type_, folder=folder)
     _show(copy, as_json, bodies)
 
@@ -188,7 +195,7 @@ def validate(
     api_key: ApiKey = None,
 ) -> None:
     """Validate an action: --for-test first (sends proofs), then --production."""
-    with NP6(api_key=api_key, base_url=base_url) as np6:
+    with sdk_client(api_key=api_key, base_url=base_url) as np6:
         np6.actions.validate(action, for_test=for_test, test_segments=test_segment or None)
         state = _state(np6.actions.get(action))
     say(f"action {action} {'test-validated' if for_test else 'validated'} (state {state})")
@@ -198,7 +205,7 @@ def validate(
 @handles_errors
 def unvalidate(action: ActionId, base_url: BaseUrl = None, api_key: ApiKey = None) -> None:
     """Take back an action's validation (test or production), so it can be edited again."""
-    with NP6(api_key=api_key, base_url=base_url) as np6:
+    with sdk_client(api_key=api_key, base_url=base_url) as np6:
         np6.actions.unvalidate(action)
         state = _state(np6.actions.get(action))
     say(f"action {action} unvalidated (state {state})")
@@ -220,7 +227,7 @@ def render(
     """Render the action's message for one contact (a preview; nothing is sent)."""
     who = one_contact(contact_id, unicity, hash_)
     extra = json_option(data, "--data")
-    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
+    with sdk_client(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
         result = np6.actions.render(action, _render_item(who, extra), channel=channel)
     if as_json:
         print_answer(bodies)
@@ -244,7 +251,7 @@ def render_many(
     """Render the action's message for several contacts in one request (a preview; nothing is sent)."""
     recipients = contacts(contact_id, unicity, hash_)
     extra = json_option(data, "--data")
-    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
+    with sdk_client(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
         messages = [_render_item(who, extra) for who in recipients]
         results = np6.actions.render_many(action, messages, channel=channel)
     if as_json:
@@ -272,7 +279,7 @@ def render_links(
     """List the links of the action's message as rendered for one contact."""
     who = one_contact(contact_id, unicity, hash_)
     extra = json_option(data, "--data")
-    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
+    with sdk_client(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
         result = np6.actions.render_links(action, _render_item(who, extra))
     if as_json:
         print_answer(bodies)
@@ -304,7 +311,7 @@ def send(
     """
     recipients = contacts(contact_id, unicity, hash_)
     extra = json_option(data, "--data")
-    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
+    with sdk_client(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
         run_send(
             lambda: np6.actions.send(action, recipients, channel=channel, batch_size=batch_size, data=extra),
             recipients,
@@ -332,7 +339,7 @@ def send_one(
     """
     who = one_contact(contact_id, unicity, hash_)
     extra = json_option(data, "--data")
-    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
+    with sdk_client(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
         send_one_and_exit(
             who, lambda: np6.actions.send_one(action, who, channel=channel, data=extra), as_json, bodies
         )
@@ -356,7 +363,7 @@ def send_to_target(
     """
     extra = json_option(data, "--data")
     body = None if extra is None else {"data": extra}
-    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
+    with sdk_client(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
         send_one_and_exit(
             Contact.id(target), lambda: np6.actions.send_to_target(action, target, body), as_json, bodies
         )
@@ -366,7 +373,7 @@ def send_to_target(
 @handles_errors
 def export_recipients(action: ActionId, base_url: BaseUrl = None, api_key: ApiKey = None) -> None:
     """Ask NP6 to export the action's recipients (NP6 delivers the file itself, not to this command)."""
-    with NP6(api_key=api_key, base_url=base_url) as np6:
+    with sdk_client(api_key=api_key, base_url=base_url) as np6:
         np6.actions.export_recipients(action)
     say(f"export of the recipients of action {action} requested; NP6 delivers the file")
 
@@ -375,7 +382,7 @@ def export_recipients(action: ActionId, base_url: BaseUrl = None, api_key: ApiKe
 @handles_errors
 def export_openers(action: ActionId, base_url: BaseUrl = None, api_key: ApiKey = None) -> None:
     """Ask NP6 to export the contacts who opened the action's message (delivered by NP6)."""
-    with NP6(api_key=api_key, base_url=base_url) as np6:
+    with sdk_client(api_key=api_key, base_url=base_url) as np6:
         np6.actions.export_openers(action)
     say(f"export of the openers of action {action} requested; NP6 delivers the file")
 
@@ -384,7 +391,7 @@ def export_openers(action: ActionId, base_url: BaseUrl = None, api_key: ApiKey =
 @handles_errors
 def export_clickers(action: ActionId, base_url: BaseUrl = None, api_key: ApiKey = None) -> None:
     """Ask NP6 to export the contacts who clicked a link of the action's message (delivered by NP6)."""
-    with NP6(api_key=api_key, base_url=base_url) as np6:
+    with sdk_client(api_key=api_key, base_url=base_url) as np6:
         np6.actions.export_clickers(action)
     say(f"export of the clickers of action {action} requested; NP6 delivers the file")
 

@@ -10,7 +10,6 @@ file-system errors and arguments that are not UTF-8 all end in one line on stder
 from __future__ import annotations
 
 import errno
-import logging
 import os
 import sys
 import traceback
@@ -20,7 +19,7 @@ from typing import Annotated, Any
 
 import typer
 
-from . import _actions, _demo, _notifications, _reactivities, _spec
+from . import _actions, _notifications, _reactivities, _spec
 from ._common import (
     EXIT_API_ERROR,
     EXIT_CODES_HELP,
@@ -92,6 +91,8 @@ def root(
 @handles_errors
 def demo() -> None:
     """Walk through the main job against an embedded sandbox: create, render, execute, read events, send."""
+    from . import _demo  # the client and httpx: only when the demo runs
+
     _demo.run()
 
 
@@ -157,6 +158,8 @@ def _enable_verbose() -> None:
     if _verbose:
         return
     _verbose = True
+    import logging  # only with -v: the SDK logs through it, the other runs need not load it
+
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
     logger = logging.getLogger("np6")

@@ -7,6 +7,7 @@ are refused. Every problem is a usage error naming the option and the file, neve
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -17,7 +18,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-import yaml
 
 from np6 import NP6ValidationError
 
@@ -36,17 +36,23 @@ Merge = Annotated[
 MAX_BODY_BYTES = 10 * 1024 * 1024
 """The largest body read (NP6's sandbox limit too): a bound on memory whatever the file."""
 
-_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+@functools.cache
+def _loader() -> Any:
+    """Safe YAML without the implicit timestamp type: dates stay strings, as in JSON. Built (and yaml
+    imported) only when a body is not JSON, so that other commands do not pay for it."""
+    import yaml
 
-class _Loader(_BaseLoader):  # type: ignore[misc]
-    """Safe YAML without the implicit timestamp type: dates stay strings, as in JSON."""
+    base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+    class _Loader(base):  # type: ignore[misc]
+        pass
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    _Loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return _Loader
 
 
 def _read(source: str, option: str) -> tuple[bytes, str]:
@@ -118,8 +124,10 @@ def parse_body(data: bytes, name: str, option: str) -> Any:
 
 
 def _yaml(text: str, name: str, option: str) -> Any:
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_Loader)  # a safe loader (CSafeLoader/SafeLoader)
+        return yaml.load(text, Loader=_loader())  # a safe loader (CSafeLoader/SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""

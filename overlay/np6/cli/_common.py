@@ -25,7 +25,7 @@ import sys
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import IO, Annotated, Any, NoReturn, ParamSpec, TypeVar
+from typing import IO, TYPE_CHECKING, Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
@@ -34,8 +34,11 @@ from rich.text import Text
 
 from np6 import APIError, APIStatusError, Contact, NP6Error, NP6ValidationError
 
-from .._base_client import RawBody, capture_bodies
 from .._dates import to_millis
+
+if TYPE_CHECKING:  # the client (httpx, np6_api) is imported by the commands that call NP6, not by --help
+    from .._base_client import RawBody
+    from .._client import NP6
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -338,12 +341,21 @@ def print_json(value: Any) -> None:
     sys.stdout.write(text + "\n")
 
 
+def sdk_client(*, api_key: str | None, base_url: str | None) -> NP6:
+    """The SDK's client, imported here so that --help and usage errors never load httpx or np6_api."""
+    from .._client import NP6
+
+    return NP6(api_key=api_key, base_url=base_url)
+
+
 @contextmanager
 def answers(as_json: bool) -> Iterator[list[RawBody]]:
     """With --json, collect NP6's answer bodies of the requests made in the block (for `print_answer`)."""
     if not as_json:
         yield []
         return
+    from .._base_client import capture_bodies
+
     with capture_bodies() as bodies:
         yield bodies
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import dataclasses
-import hashlib
 import io
 import json
 import os
@@ -152,6 +151,8 @@ def _lines_backwards(f: IO[bytes], end: int) -> Iterator[bytes]:
 
 
 def _fingerprint(f: IO[bytes], end: int) -> str:
+    import hashlib  # OpenSSL's start-up: only for an export to a file, not for every np6 run
+
     start = max(0, end - _BLOCK)
     f.seek(start)
     return hashlib.sha256(f"{end}:".encode() + f.read(end - start)).hexdigest()

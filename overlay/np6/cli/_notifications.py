@@ -4,13 +4,12 @@ activate, deactivate, render (with or without a contact), test, execute and exec
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from np6 import NP6, Contact
+from np6 import Contact
 
-from .._base_client import RawBody
 from ._bodies import Merge, body_checked, read_body
 from ._common import (
     ApiKey,
@@ -29,10 +28,14 @@ from ._common import (
     print_fields,
     print_rows,
     say,
+    sdk_client,
     usage_error,
 )
 from ._confirm import Yes, confirm
 from ._sends import run_send, send_one_and_exit, unknown_if_interrupted
+
+if TYPE_CHECKING:
+    from .._base_client import RawBody
 
 app = typer.Typer(
     help="Push notifications: list, get, create, update, delete, duplicate, activate, deactivate, render, "
@@ -79,7 +82,7 @@ def _version(np6: Any, notification: int, version: str, label: str | None) -> An
 @handles_errors
 def list_(base_url: BaseUrl = None, api_key: ApiKey = None, as_json: AsJson = False) -> None:
     """List the notifications."""
-    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
+    with sdk_client(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
         notifications = np6.notifications.list()
     if as_json:
         print_answer(bodies)
@@ -101,7 +104,7 @@ def get(
     as_json: AsJson = False,
 ) -> None:
     """Show a notification and its versions."""
-    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
+    with sdk_client(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
         found = np6.notifications.get(notification)
     _show(found, as_json, bodies)
 
@@ -136,7 +139,7 @@ def create(body: BodyFile, base_url: BaseUrl = None, api_key: ApiKey = None, as_
     """
     request = read_body(body, "--file")
     created_check = unknown_if_interrupted("the create", "np6 notifications list")
-    client = NP6(api_key=api_key, base_url=base_url)
+    client = sdk_client(api_key=api_key, base_url=base_url)
     with client as np6, answers(as_json) as bodies, body_checked(body), created_check:
         created = np6.notifications.create(request)
     _show(created, as_json, bodies)
@@ -159,7 +162,11 @@ def update(
     version the file leaves out is erased on NP6's side.
     """
     request = read_body(body, "--file")
-    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies, body_checked(body):
+    with (
+        sdk_client(api_key=api_key, base_url=base_url) as np6,
+        answers(as_json) as bodies,
+        body_checked(body),
+    ):
         write = np6.notifications.update if merge else np6.notifications.replace
         updated = write(notification, request)
     _show(updated, as_json, bodies)  # with --merge: the PUT's answer, not the GET's
@@ -174,7 +181,7 @@ def delete(
 
     Answering no exits 1 with nothing deleted.
     """
-    with NP6(api_key=api_key, base_url=base_url) as np6:
+    with sdk_client(api_key=api_key, base_url=base_url) as np6:
         found = np6.notifications.get(notification)  # a 404 before asking; the name in the question
         confirm(f"delete notification {notification} ({present(found.name)!r})", yes)
         np6.notifications.delete(notification)
@@ -188,7 +195,7 @@ def duplicate(
 ) -> None:
     """Copy a notification (NP6 gives the copy new ids); shows the copy."""
     copy_check = unknown_if_interrupted("the copy", "np6 notifications list")
-    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies, copy_check:
+    with sdk_client(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies, copy_check:
         copy = np6.notifications.duplicate(notification)
     _show(copy, as_json, bodies)
 
@@ -197,7 +204,7 @@ def duplicate(
 @handles_errors
 def activate(notification: NotificationId, base_url: BaseUrl = None, api_key: ApiKey = None) -> None:
     """Put a notification online (only an active notification can be executed)."""
-    with NP6(api_key=api_key, base_url=base_url) as np6:
+    with sdk_client(api_key=api_key, base_url=base_url) as np6:
         np6.notifications.activate(notification)
     say(f"notification {notification} activated")
 
@@ -206,7 +213,7 @@ def activate(notification: NotificationId, base_url: BaseUrl = None, api_key: Ap
 @handles_errors
 def deactivate(notification: NotificationId, base_url: BaseUrl = None, api_key: ApiKey = None) -> None:
     """Take a notification offline."""
-    with NP6(api_key=api_key, base_url=base_url) as np6:
+    with sdk_client(api_key=api_key, base_url=base_url) as np6:
         np6.notifications.deactivate(notification)
     say(f"notification {notification} deactivated")
 
@@ -228,7 +235,7 @@ def render(
     """Render a version of a notification, for one contact or (with none given) without a contact."""
     who = _maybe_contact(contact_id, unicity, hash_)
     extra = json_option(data, "--data")
-    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
+    with sdk_client(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
         chosen = _version(np6, notification, version, label)
         result = np6.notifications.render(notification, version=chosen, contact=who, data=extra)
     if as_json:
@@ -263,7 +270,7 @@ def test(
 ) -> None:
     """Send a test of a version (sends a real push on a live account)."""
     extra = json_option(data, "--data")
-    with NP6(api_key=api_key, base_url=base_url) as np6:
+    with sdk_client(api_key=api_key, base_url=base_url) as np6:
         chosen = _version(np6, notification, version, label)
         np6.notifications.test(
             notification, recipient=recipient, version=chosen, title=title, body=body, data=extra
@@ -290,7 +297,7 @@ def execute(
     """
     recipients = contacts(contact_id, unicity, hash_)
     extra = json_option(data, "--data")
-    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
+    with sdk_client(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
         run_send(
             lambda: np6.notifications.execute(notification, recipients, batch_size=batch_size, data=extra),
             recipients,
@@ -317,7 +324,7 @@ def execute_one(
     """
     who = one_contact(contact_id, unicity, hash_)
     extra = json_option(data, "--data")
-    with NP6(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
+    with sdk_client(api_key=api_key, base_url=base_url) as np6, answers(as_json) as bodies:
         send_one_and_exit(
             who, lambda: np6.notifications.execute_one(notification, who, data=extra), as_json, bodies
         )

@@ -12,13 +12,11 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
-from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TaskID, TextColumn
-from rich.text import Text
 
-from np6 import NP6, NP6Error, StreamInterruptedError
+from np6 import NP6Error, StreamInterruptedError
 
 from ._common import (
     DATES_HELP,
@@ -34,10 +32,14 @@ from ._common import (
     needs_extra,
     note,
     print_error,
+    sdk_client,
     usage_error,
 )
 from ._export import ExportFile, ExportRefused, Format, Plan, Query, header_line, line, plan, skip_written
 from ._parquet import ParquetExport, check_output, import_pyarrow
+
+if TYPE_CHECKING:  # rich.progress is imported when an export or a sync runs, not when the app is built
+    from rich.progress import Progress, TaskID
 
 app = typer.Typer(
     help="Reactivity events (hits, bounces, opt-outs...): export them, or sync them into a database.",
@@ -45,11 +47,6 @@ app = typer.Typer(
 )
 
 _PROGRESS_EVERY = 1000
-
-
-class _Rate(ProgressColumn):
-    def render(self, task: Task) -> Text:
-        return Text(f"{task.speed or 0:,.0f} events/s")
 
 
 def _stream(np6: Any, scope: str, resource: str | None, kind: str | None, start: Any, end: Any) -> Any:
@@ -125,7 +122,7 @@ def export(
             usage_error(f"--output: cannot use {output}: {error.strerror or error}")
         if planned.point is not None:
             start = planned.point.timestamp if start is None else max(start, planned.point.timestamp)
-    with NP6(api_key=api_key, base_url=base_url) as np6:
+    with sdk_client(api_key=api_key, base_url=base_url) as np6:
         events = _stream(np6, scope, resource, kind, start, end)  # refuses bad arguments before any I/O
         if planned is None:
             _to_stdout(events, fmt)
@@ -166,7 +163,7 @@ def _parquet_export(
     except OSError as error:
         usage_error(f"--output: cannot use {output}: {error.strerror or error}")
     metadata = {"scope": scope, "id": resource, "kind": kind, "since": start, "until": end}
-    with NP6(api_key=api_key, base_url=base_url) as np6:
+    with sdk_client(api_key=api_key, base_url=base_url) as np6:
         events = _stream(np6, scope, resource, kind, start, end)  # refuses bad arguments before any I/O
         try:
             target = ParquetExport(output, partition=partition is not None, metadata=metadata)
@@ -286,10 +283,14 @@ def _save(target: ExportFile) -> None:
 @contextlib.contextmanager
 def _progress() -> Iterator[tuple[Progress, TaskID]]:
     """A live count on a terminal's stderr; nothing when stderr is a file or a pipe."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    from ._live import Rate
+
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.completed:,} events"),
-        _Rate(),
+        Rate(),
         console=err,
         transient=True,
         disable=not err.is_terminal,

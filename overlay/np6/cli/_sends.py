@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
-from np6 import APIError, RecipientError, SendOutcomeUnknownError, batch_progress_of
+from np6 import APIError, RecipientError, SendOutcomeUnknownError
 
-from .._base_client import RawBody
 from ._common import (
     EXIT_API_ERROR,
     EXIT_INTERRUPTED,
@@ -37,8 +36,11 @@ UNKNOWN = "outcome unknown"
 NOT_SENT = "not sent"
 
 
-# With --json: the bodies collected by `answers()` and the operation of the batches.
-Answers = tuple[list[RawBody], str]
+if TYPE_CHECKING:  # the client is imported by the commands that send, not when the app is built
+    from .._base_client import RawBody
+
+    # With --json: the bodies collected by `answers()` and the operation of the batches.
+    Answers = tuple[list[RawBody], str]
 
 
 def run_send(send: Callable[[], list[Any]], recipients: list[Any], as_json: bool, answered: Answers) -> None:
@@ -46,6 +48,8 @@ def run_send(send: Callable[[], list[Any]], recipients: list[Any], as_json: bool
     try:
         results = send()
     except KeyboardInterrupt as interrupt:
+        from np6 import batch_progress_of
+
         progress = batch_progress_of(interrupt)
         if progress is None:
             note("interrupted: the messages being sent may or may not have been sent (outcome unknown)")

@@ -12,7 +12,6 @@ from typing import Annotated, Any, Literal
 
 import typer
 
-from .._client import DEFAULT_BASE_URL
 from ._common import (
     EXIT_API_ERROR,
     EXIT_OK,
@@ -157,6 +156,8 @@ def tour(
         needs_extra("spec", "contract", error)
     drift_module = _drift_module()
     path = _spec_path(drift_module, spec)
+    from .._client import DEFAULT_BASE_URL  # the client: only for the tour, not for `np6 spec --help`
+
     try:
         done = tour_module.run(
             directory,

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Literal, NoReturn
 
 import typer
 
-from np6 import NP6, NP6Error, NP6ValidationError
+from np6 import NP6Error, NP6ValidationError
 
 from ._common import (
     EXIT_API_ERROR,
@@ -28,6 +28,7 @@ from ._common import (
     note,
     print_error,
     print_json,
+    sdk_client,
     usage_error,
 )
 from ._reactivities import _progress, app
@@ -101,7 +102,7 @@ def sync(
         np6_sync.parse_url(into)
     except NP6ValidationError as error:
         usage_error(_flags(cli_words(str(error))))
-    with NP6(api_key=api_key, base_url=base_url) as np6, _progress() as (progress, task):
+    with sdk_client(api_key=api_key, base_url=base_url) as np6, _progress() as (progress, task):
 
         def advance(so_far: SyncResult) -> None:
             progress.update(task, completed=so_far.new + so_far.already_present)
