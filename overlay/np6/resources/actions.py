@@ -108,7 +108,7 @@ def _precheck(items: builtins.list[Any], schemas: Mapping[str, str], what: str) 
 
 def _shared(items: builtins.list[Any], data: object, *, contacts: bool = True) -> builtins.list[Any]:
     """The messages with the shared ``data`` given to each that has none (a ``Contact`` becomes a dict,
-    unless ``contacts=False``: then a bare ``Contact`` stays one, for ``_sendable`` to give it the data)."""
+    unless ``contacts=False``: then a bare ``Contact`` stays one, for ``_send`` to give it the data)."""
     if data is None:
         return items
     if not isinstance(data, Mapping):
