@@ -15,7 +15,7 @@ import json
 from importlib import resources
 from typing import Any
 
-__all__ = ["JSON_SUFFIX", "document_of", "json_copy", "shipped_document"]
+__all__ = ["JSON_SUFFIX", "document_of", "json_copy", "safe_yaml_loader", "shipped_document"]
 
 JSON_SUFFIX = ".json"  # openapi.yaml -> openapi.yaml.json
 SHIPPED = "openapi.yaml"  # in the np6_api package
@@ -40,7 +40,15 @@ def document_of(raw: bytes, copy: bytes | None) -> Any:
             return document
     import yaml
 
-    return yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return yaml.load(raw, Loader=safe_yaml_loader())
+
+
+def safe_yaml_loader() -> Any:
+    """libyaml's safe loader when PyYAML was built with it (the same document as ``yaml.safe_load``, several
+    times faster), else PyYAML's own. Imports yaml: call it only when YAML must be read."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def shipped_document() -> dict[str, Any]:

@@ -43,7 +43,9 @@ def _loader() -> Any:
     imported) only when a body is not JSON, so that other commands do not pay for it."""
     import yaml
 
-    base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    from .._spec import safe_yaml_loader
+
+    base: Any = safe_yaml_loader()
 
     class _Loader(base):  # type: ignore[misc]
         pass
